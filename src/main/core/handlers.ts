@@ -1,0 +1,20 @@
+import type { z } from 'zod'
+import type { Channel, Contract } from '../../shared/contract'
+import type { CoreContext } from './context'
+import { authHandlers } from './services/auth'
+import { settingsHandlers } from './services/settings'
+import { setupHandlers } from './services/setup'
+
+export type Handler<C extends Channel> = (
+  input: z.output<Contract[C]['input']>,
+  ctx: CoreContext,
+) => Promise<z.input<Contract[C]['output']>>
+
+export type Handlers = { [C in Channel]: Handler<C> }
+
+/** Exactly one implementation per contract channel; a missing one does not compile. */
+export const handlers: Handlers = {
+  ...settingsHandlers,
+  ...setupHandlers,
+  ...authHandlers,
+}

@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto'
+import { normalizeRecoveryCode } from '../../../shared/recovery-code'
+import { gate, loadAttempts, NO_FAILURES, recordFailure, saveAttempts } from '../auth/throttle'
+import { detectInstallation, statusOf, type CoreContext } from '../context'
+import { deriveKey } from '../crypto/kdf'
+import { unwrapKey } from '../crypto/slot'
+import { readKeyring, recoverySlot, userSlot } from '../db/keyring'
+import { migrateCaseBase } from '../db/migrate'
+import { openCaseBase, type CaseBase } from '../db/open'
+import { CoreError } from '../errors'
+import type { Handlers } from '../handlers'
+import type { SessionUser } from '../vault'
+import { enforcePasswordPolicy, setUserSlot } from './password'
+
+function requireInitialized(ctx: CoreContext): void {
+  if (detectInstallation(ctx.paths) !== 'initialized') throw new CoreError('NOT_INITIALIZED')
+}
+
+/** Refuses while the throttle says wait; otherwise runs `attempt` and counts its outcome. */
+async function throttled<T>(ctx: CoreContext, attempt: () => Promise<T | null>): Promise<T> {
+  const attempts = loadAttempts(ctx.paths.attempts)
+  const now = ctx.now().getTime()
+  const state = gate(attempts, now)
+  if (state.kind === 'throttled') throw new CoreError('THROTTLED', { seconds: state.seconds })
+  if (state.kind === 'lockedOut') throw new CoreError('LOCKED_OUT', { minutes: state.minutes })
+  const result = await attempt()
+  if (result === null) {
+    saveAttempts(ctx.paths.attempts, recordFailure(attempts, now))
+    throw new CoreError('WRONG_CREDENTIALS')
+  }
+  if (attempts.failures > 0) saveAttempts(ctx.paths.attempts, NO_FAILURES)
+  return result
+}
+
+/** Same scrypt work for an unknown login as for a known one: timing does not reveal logins. */
+async function burnEquivalentWork(ctx: CoreContext, secret: string): Promise<null> {
+  const salt = randomBytes(16).toString('base64')
+  await deriveKey(secret, { name: 'scrypt', ...ctx.cost, salt, keyLength: 32 })
+  return null
+}
+
+export async function openWithKey(ctx: CoreContext, key: Buffer): Promise<CaseBase> {
+  const caseBase = openCaseBase(ctx.paths.caseBase, key, { create: false })
+  try {
+    await migrateCaseBase(caseBase, { safetyDir: ctx.paths.safetyDir })
+    const org = await caseBase.db
+      .selectFrom('organization')
+      .select(['name', 'idleLockMinutes'])
+      .executeTakeFirstOrThrow()
+    ctx.org = org
+    return caseBase
+  } catch (error) {
+    await caseBase.close()
+    throw error
+  }
+}
+
+async function findUser(caseBase: CaseBase, where: { login: string } | { id: string }) {
+  let query = caseBase.db.selectFrom('user').selectAll()
+  query = 'login' in where ? query.where('login', '=', where.login) : query.where('id', '=', where.id)
+  return query.executeTakeFirst()
+}
+
+type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>
+
+function toSessionUser(row: UserRow): SessionUser {
+  return {
+    id: row.id,
+    login: row.login,
+    displayName: row.displayName,
+    role: row.role,
+    mustChangePassword: row.mustChangePassword === 1,
+  }
+}
+
+export const authHandlers = {
+  async 'auth.unlock'({ login, password }, ctx) {
+    requireInitialized(ctx)
+    const keyring = readKeyring(ctx.paths.keyring)
+    const key = await throttled(ctx, async () => {
+      const slot = userSlot(keyring, login)
+      return slot ? unwrapKey(slot, password) : burnEquivalentWork(ctx, password)
+    })
+    const caseBase = await openWithKey(ctx, key).catch((error: unknown) => {
+      key.fill(0)
+      throw error
+    })
+    const row = await findUser(caseBase, { login })
+    if (!row || row.disabledAt) {
+      await caseBase.close()
+      key.fill(0)
+      throw new CoreError(row ? 'ACCOUNT_DISABLED' : 'WRONG_CREDENTIALS')
+    }
+    await ctx.vault.open(caseBase, key, toSessionUser(row))
+    ctx.lastActivity = ctx.now().getTime()
+    return statusOf(ctx)
+  },
+
+  async 'auth.unlockWithRecoveryCode'({ recoveryCode }, ctx) {
+    requireInitialized(ctx)
+    const slot = recoverySlot(readKeyring(ctx.paths.keyring))
+    if (!slot) throw new CoreError('KEYRING_CORRUPT')
+    const key = await throttled(ctx, () => unwrapKey(slot, normalizeRecoveryCode(recoveryCode)))
+    const caseBase = await openWithKey(ctx, key).catch((error: unknown) => {
+      key.fill(0)
+      throw error
+    })
+    await ctx.vault.open(caseBase, key, null)
+    ctx.lastActivity = ctx.now().getTime()
+    const admins = await caseBase.db
+      .selectFrom('user')
+      .select(['id', 'login', 'displayName', 'role'])
+      .where('role', '=', 'admin')
+      .where('disabledAt', 'is', null)
+      .orderBy('login')
+      .execute()
+    return { admins }
+  },
+
+  async 'auth.resetAdminPassword'({ userId, newPassword }, ctx) {
+    const caseBase = ctx.vault.caseBase()
+    const row = await findUser(caseBase, { id: userId })
+    if (!row || row.role !== 'admin' || row.disabledAt) throw new CoreError('FORBIDDEN')
+    enforcePasswordPolicy(ctx, newPassword, row.login)
+    await setUserSlot(ctx, row.login, newPassword)
+    await caseBase.db
+      .updateTable('user')
+      .set({ mustChangePassword: 0, updatedAt: ctx.now().toISOString() })
+      .where('id', '=', row.id)
+      .execute()
+    ctx.vault.setUser({ ...toSessionUser(row), mustChangePassword: false })
+    return statusOf(ctx)
+  },
+
+  async 'auth.lock'(_input, ctx) {
+    await ctx.vault.close()
+    ctx.org = null
+    return statusOf(ctx)
+  },
+
+  async 'auth.changePassword'({ currentPassword, newPassword }, ctx) {
+    const user = ctx.vault.user
+    if (!user) throw new CoreError('NOT_AUTHENTICATED')
+    const slot = userSlot(readKeyring(ctx.paths.keyring), user.login)
+    if (!slot) throw new CoreError('KEYRING_CORRUPT')
+    const check = await throttled(ctx, () => unwrapKey(slot, currentPassword))
+    check.fill(0)
+    if (currentPassword === newPassword) throw new CoreError('PASSWORD_REUSED')
+    enforcePasswordPolicy(ctx, newPassword, user.login)
+    await setUserSlot(ctx, user.login, newPassword)
+    await ctx.vault
+      .caseBase()
+      .db.updateTable('user')
+      .set({ mustChangePassword: 0, updatedAt: ctx.now().toISOString() })
+      .where('id', '=', user.id)
+      .execute()
+    ctx.vault.setUser({ ...user, mustChangePassword: false })
+    return statusOf(ctx)
+  },
+} satisfies Partial<Handlers>

@@ -1,0 +1,43 @@
+import { z } from 'zod'
+
+/**
+ * Every failure that crosses the IPC boundary is one of these codes. The renderer localizes
+ * by code (`errors.<code>` in the locale files); the core adds a message in the user's
+ * language so logs and admin tools read the same text. No stack, no personal data.
+ */
+export const ErrorCode = z.enum([
+  'UNKNOWN_CHANNEL',
+  'VALIDATION',
+  'FORBIDDEN',
+  'NOT_AUTHENTICATED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'WRONG_CREDENTIALS',
+  'THROTTLED',
+  'LOCKED_OUT',
+  'ACCOUNT_DISABLED',
+  'NOT_INITIALIZED',
+  'ALREADY_INITIALIZED',
+  'SETUP_NOT_STARTED',
+  'RECOVERY_CONFIRMATION_MISMATCH',
+  'PASSWORD_POLICY',
+  'PASSWORD_REUSED',
+  'CASEBASE_WRONG_KEY',
+  'CASEBASE_NEWER_VERSION',
+  'CASEBASE_MISSING',
+  'CASEBASE_CORRUPT',
+  'KEYRING_MISSING',
+  'KEYRING_CORRUPT',
+  'MIGRATION_FAILED',
+  'INTERNAL',
+])
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+export const AppErrorSchema = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  fields: z.array(z.object({ path: z.string(), rule: z.string() })).optional(),
+})
+export type AppError = z.infer<typeof AppErrorSchema>
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
