@@ -1,5 +1,5 @@
 /**
- * The recovery code is 120 random bits written as six groups of five Crockford base32
+ * The recovery code is 150 random bits written as six groups of five Crockford base32
  * characters (no I, L, O, U: nothing to misread when it is copied by hand from paper).
  * Shared so that the setup screen can pick groups to re-type and the login form can accept
  * the code with or without dashes, spaces or lower case.
