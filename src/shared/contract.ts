@@ -29,7 +29,6 @@ interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
 const channel = <I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>) => def
 
 const None = z.undefined()
-const Done = z.null()
 
 /** The single source of truth for IPC: preload surface, renderer types, router and permissions. */
 export const contract = {
@@ -42,7 +41,7 @@ export const contract = {
 
   'setup.begin': channel({ input: SetupInput, output: SetupChallenge, access: ANYONE }),
   'setup.complete': channel({
-    input: z.object({ confirmation: z.array(z.string().max(64)).length(2) }),
+    input: z.object({ confirmation: z.tuple([z.string().max(64), z.string().max(64)]) }),
     output: Status,
     access: ANYONE,
   }),

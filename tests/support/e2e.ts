@@ -29,7 +29,9 @@ const MIME: Record<string, string> = {
   '.png': 'image/png',
 }
 
-export async function serveRenderer(dir = join(OUT, 'renderer')): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveRenderer(
+  dir = join(OUT, 'renderer'),
+): Promise<{ url: string; close(): Promise<void> }> {
   if (!existsSync(join(dir, 'index.html'))) throw new Error('Build the app first: npm run build')
   const root = resolve(dir)
   const server: Server = createServer((req, res) => {

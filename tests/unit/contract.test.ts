@@ -40,7 +40,13 @@ async function contextFor(caller: Caller): Promise<CoreContext> {
   if (caller !== 'locked') {
     const [role, flag] = caller === 'recovery' ? [null, null] : caller.split('-')
     const user: SessionUser | null = role
-      ? { id: 'u1', login: 'user', displayName: 'U', role: role as Role, mustChangePassword: flag !== undefined }
+      ? {
+          id: 'u1',
+          login: 'user',
+          displayName: 'U',
+          role: role as Role,
+          mustChangePassword: flag !== undefined,
+        }
       : null
     await vault.open(fakeCaseBase, Buffer.alloc(32), user)
   }
@@ -125,16 +131,21 @@ describe('the router', () => {
     ['an array', 'auth.unlock', ['admin', 'pw']],
     ['an invalid login', 'auth.unlock', { login: "admin' OR 1=1 --", password: 'x' }],
     ['a payload on a no-argument channel', 'settings.get', { anything: true }],
-  ])('refuses %s with VALIDATION and names the field, not the value', async (_name, channel, payload) => {
-    const error = await refusal(core, channel, payload)
-    expect(error.code).toBe('VALIDATION')
-    expect(error.message).toBe('输入内容不符合要求，请检查后重试。')
-    expect(JSON.stringify(error)).not.toContain('OR 1=1')
-    expect(JSON.stringify(error)).not.toContain('调调调')
-  })
+  ])(
+    'refuses %s with VALIDATION and names the field, not the value',
+    async (_name, channel, payload) => {
+      const error = await refusal(core, channel, payload)
+      expect(error.code).toBe('VALIDATION')
+      expect(error.message).toBe('输入内容不符合要求，请检查后重试。')
+      expect(JSON.stringify(error)).not.toContain('OR 1=1')
+      expect(JSON.stringify(error)).not.toContain('调调调')
+    },
+  )
 
   it('strips prototype-pollution keys and unknown fields instead of passing them on', async () => {
-    const payload = JSON.parse('{"idleLockMinutes": 7, "__proto__": {"polluted": true}, "extra": 1}')
+    const payload = JSON.parse(
+      '{"idleLockMinutes": 7, "__proto__": {"polluted": true}, "extra": 1}',
+    )
     const settings = await call(core, 'settings.update', payload)
     expect(settings.idleLockMinutes).toBe(7)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
@@ -143,6 +154,11 @@ describe('the router', () => {
   it('never returns fields the contract does not declare', async () => {
     const status = await call(core, 'app.status')
     expect(Object.keys(status).sort()).toEqual(['language', 'session', 'state'])
-    expect(Object.keys(status.session ?? {}).sort()).toEqual(['idleLockMinutes', 'mustChangePassword', 'orgName', 'user'])
+    expect(Object.keys(status.session ?? {}).sort()).toEqual([
+      'idleLockMinutes',
+      'mustChangePassword',
+      'orgName',
+      'user',
+    ])
   })
 })

@@ -40,7 +40,9 @@ describe('locales', () => {
 
   it('the Chinese locale is Chinese', () => {
     const han = /\p{Script=Han}/u
-    const untranslated = [...zh].filter(([key, text]) => !han.test(text) && !key.startsWith('language.'))
+    const untranslated = [...zh].filter(
+      ([key, text]) => !han.test(text) && !key.startsWith('language.'),
+    )
     expect(untranslated).toEqual([])
   })
 })

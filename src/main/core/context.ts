@@ -73,5 +73,9 @@ export function statusOf(ctx: CoreContext): Status {
   }
   if (ctx.vault.mode === 'recovery') return { state: 'recovery', language, session: null }
   const installation = detectInstallation(ctx.paths)
-  return { state: installation === 'initialized' ? 'locked' : 'uninitialized', language, session: null }
+  return {
+    state: installation === 'initialized' ? 'locked' : 'uninitialized',
+    language,
+    session: null,
+  }
 }

@@ -27,7 +27,12 @@ export interface CoreOptions {
   scryptCost?: ScryptCost
   now?: () => Date
   /** Receives error codes and channel names only, never payloads. */
-  log?: (event: { level: 'warn' | 'error'; channel: string; code: ErrorCode; cause?: string }) => void
+  log?: (event: {
+    level: 'warn' | 'error'
+    channel: string
+    code: ErrorCode
+    cause?: string
+  }) => void
   idleCheckMs?: number
 }
 
@@ -102,7 +107,8 @@ export function createCore(options: CoreOptions): Core {
       if (!parsed.success) {
         const fields = parsed.error.issues.map((issue) => ({
           path: issue.path.map(String).join('.'),
-          rule: issue.code === 'custom' || issue.code === 'invalid_format' ? issue.message : issue.code,
+          rule:
+            issue.code === 'custom' || issue.code === 'invalid_format' ? issue.message : issue.code,
         }))
         throw new CoreError('VALIDATION', undefined, fields)
       }

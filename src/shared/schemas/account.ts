@@ -16,7 +16,10 @@ export const Login = z
   .regex(/^[a-z][a-z0-9._-]{2,31}$/, { message: 'login' })
 
 /** Policy (length, classes, …) is checked by the core with passwordProblems(); this only bounds size. */
-export const Password = z.string().min(1).max(PASSWORD_MAX_LENGTH * 4)
+export const Password = z
+  .string()
+  .min(1)
+  .max(PASSWORD_MAX_LENGTH * 4)
 
 export const DisplayName = z.string().trim().min(1).max(40)
 

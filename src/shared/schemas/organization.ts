@@ -18,7 +18,7 @@ export const SetupInput = z.object({
 export const SetupChallenge = z.object({
   recoveryCode: z.string(),
   /** Zero-based indexes of the recovery-code groups the user must re-type. */
-  confirmGroups: z.array(z.number().int()).length(2),
+  confirmGroups: z.tuple([z.number().int(), z.number().int()]),
 })
 
 export const Settings = z.object({

@@ -1,5 +1,5 @@
 import { createDecipheriv, createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto'
-import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -55,7 +55,13 @@ describe('the case base file', () => {
     const reserve = 80
     const iv = page.subarray(4096 - reserve, 4096 - reserve + 16)
     const storedHmac = page.subarray(4096 - 64)
-    const hmacKey = pbkdf2Sync(key, salt.map((b) => b ^ 0x3a), 2, 32, 'sha512')
+    const hmacKey = pbkdf2Sync(
+      key,
+      salt.map((b) => b ^ 0x3a),
+      2,
+      32,
+      'sha512',
+    )
     const pageNumber = Buffer.alloc(4)
     pageNumber.writeUInt32LE(1)
     const hmac = createHmac('sha512', hmacKey)
@@ -64,7 +70,10 @@ describe('the case base file', () => {
       .digest()
     expect(hmac.equals(storedHmac)).toBe(true)
     const decipher = createDecipheriv('aes-256-cbc', key, iv).setAutoPadding(false)
-    const plain = Buffer.concat([decipher.update(page.subarray(16, 4096 - reserve)), decipher.final()])
+    const plain = Buffer.concat([
+      decipher.update(page.subarray(16, 4096 - reserve)),
+      decipher.final(),
+    ])
     expect(plain.readUInt16BE(0)).toBe(4096) // page size
     expect(plain[4]).toBe(reserve) // reserved bytes per page
     expect([...plain.subarray(5, 8)]).toEqual([64, 32, 32]) // payload fractions
@@ -95,7 +104,10 @@ describe('the case base file', () => {
     )
     await reopened.close()
     expect(error).toBeInstanceOf(CoreError)
-    expect(error).toMatchObject({ code: 'CASEBASE_NEWER_VERSION', params: { found: 9001, supported: SCHEMA_VERSION } })
+    expect(error).toMatchObject({
+      code: 'CASEBASE_NEWER_VERSION',
+      params: { found: 9001, supported: SCHEMA_VERSION },
+    })
     expect(sha256(file)).toBe(before)
   })
 
@@ -115,11 +127,15 @@ describe('the case base file', () => {
         },
       },
     }
-    const error = await migrateCaseBase(caseBase, { safetyDir: join(data.dir, 'safety'), migrations: broken }).catch(
-      (e: unknown) => e,
-    )
+    const error = await migrateCaseBase(caseBase, {
+      safetyDir: join(data.dir, 'safety'),
+      migrations: broken,
+    }).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'MIGRATION_FAILED' })
-    const tables = caseBase.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all()
+    const tables = caseBase.sqlite
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`)
+      .pluck()
+      .all()
     expect(tables).not.toContain('half_done')
     expect(caseBase.sqlite.prepare('SELECT name FROM kysely_migration').pluck().all()).toEqual(
       Object.keys(MIGRATIONS),
@@ -144,18 +160,22 @@ describe('the data folder', () => {
     await setUp(core)
     await core.close()
     const paths = casePaths(data.dir)
-    copyFileSync(paths.keyring, `${paths.keyring}.bak`)
     writeFileSync(paths.keyring, '')
     const restarted = testCore(data.dir)
-    expect((await refusal(restarted, 'auth.unlock', { login: ADMIN.login, password: ADMIN.password })).code).toBe(
-      'KEYRING_CORRUPT',
-    )
-    const { rmSync } = await import('node:fs')
+    expect(
+      (await refusal(restarted, 'auth.unlock', { login: ADMIN.login, password: ADMIN.password }))
+        .code,
+    ).toBe('KEYRING_CORRUPT')
     rmSync(paths.keyring)
     expect((await refusal(restarted, 'app.status')).code).toBe('KEYRING_MISSING')
     expect(
-      (await refusal(restarted, 'setup.begin', { orgName: '新机构', orgCapacity: 'other_mediation_org', admin: ADMIN }))
-        .code,
+      (
+        await refusal(restarted, 'setup.begin', {
+          orgName: '新机构',
+          orgCapacity: 'other_mediation_org',
+          admin: ADMIN,
+        })
+      ).code,
     ).toBe('KEYRING_MISSING')
     expect(existsSync(paths.caseBase)).toBe(true)
     await restarted.close()
@@ -166,13 +186,13 @@ describe('the data folder', () => {
     await setUp(core)
     await core.close()
     const paths = casePaths(data.dir)
-    const { renameSync } = await import('node:fs')
     renameSync(paths.caseBase, paths.setupCaseBase)
     const restarted = testCore(data.dir)
     expect((await call(restarted, 'app.status')).state).toBe('locked')
-    expect((await call(restarted, 'auth.unlock', { login: ADMIN.login, password: ADMIN.password })).state).toBe(
-      'unlocked',
-    )
+    expect(
+      (await call(restarted, 'auth.unlock', { login: ADMIN.login, password: ADMIN.password }))
+        .state,
+    ).toBe('unlocked')
     await restarted.close()
   })
 })

@@ -38,8 +38,11 @@ describe('first-run setup', () => {
 
     const groups = challenge.recoveryCode.split('-')
     // Users copy by hand: lower case and stray spaces are accepted.
-    const typed = challenge.confirmGroups.map((i) => ` ${groups[i]?.toLowerCase()} `)
-    const status = await call(core, 'setup.complete', { confirmation: typed })
+    const typed = (i: number) => ` ${groups[i]?.toLowerCase()} `
+    const [first, second] = challenge.confirmGroups
+    const status = await call(core, 'setup.complete', {
+      confirmation: [typed(first), typed(second)],
+    })
     expect(status.state).toBe('unlocked')
     expect(status.session).toMatchObject({
       user: { login: ADMIN.login, displayName: ADMIN.displayName, role: 'admin' },
@@ -104,22 +107,32 @@ describe('unlocking', () => {
   })
 
   it('answers a wrong password and an unknown login the same way, in Chinese', async () => {
-    const wrongPassword = await refusal(core, 'auth.unlock', { login: ADMIN.login, password: 'nope-nope-1' })
-    const unknownLogin = await refusal(core, 'auth.unlock', { login: 'nobody', password: ADMIN.password })
+    const wrongPassword = await refusal(core, 'auth.unlock', {
+      login: ADMIN.login,
+      password: 'nope-nope-1',
+    })
+    const unknownLogin = await refusal(core, 'auth.unlock', {
+      login: 'nobody',
+      password: ADMIN.password,
+    })
     expect(wrongPassword).toEqual(unknownLogin)
     expect(wrongPassword).toEqual({ code: 'WRONG_CREDENTIALS', message: '登录名或密码不正确。' })
     expect((await call(core, 'app.status')).state).toBe('locked')
   })
 
   it('slows down after repeated failures, then locks out, and survives a restart', async () => {
-    const attempt = () => refusal(core, 'auth.unlock', { login: ADMIN.login, password: 'wrong-password-1' })
+    const attempt = () =>
+      refusal(core, 'auth.unlock', { login: ADMIN.login, password: 'wrong-password-1' })
     for (let i = 0; i < 3; i++) expect((await attempt()).code).toBe('WRONG_CREDENTIALS')
     const throttled = await attempt()
     expect(throttled).toMatchObject({ code: 'THROTTLED', params: { seconds: 1 } })
     expect(throttled.message).toBe('尝试次数过多，请在 1 秒后重试。')
 
     // Even the right password waits out the delay.
-    const blocked = await refusal(core, 'auth.unlock', { login: ADMIN.login, password: ADMIN.password })
+    const blocked = await refusal(core, 'auth.unlock', {
+      login: ADMIN.login,
+      password: ADMIN.password,
+    })
     expect(blocked.code).toBe('THROTTLED')
 
     for (let failures = 4; failures <= 10; failures++) {
@@ -128,13 +141,16 @@ describe('unlocking', () => {
     }
     await core.close()
     core = testCore(data.dir, { now })
-    const locked = await refusal(core, 'auth.unlock', { login: ADMIN.login, password: ADMIN.password })
+    const locked = await refusal(core, 'auth.unlock', {
+      login: ADMIN.login,
+      password: ADMIN.password,
+    })
     expect(locked).toMatchObject({ code: 'LOCKED_OUT', params: { minutes: 15 } })
 
     clock += 15 * 60_000
-    expect((await call(core, 'auth.unlock', { login: ADMIN.login, password: ADMIN.password })).state).toBe(
-      'unlocked',
-    )
+    expect(
+      (await call(core, 'auth.unlock', { login: ADMIN.login, password: ADMIN.password })).state,
+    ).toBe('unlocked')
     // Success resets the count.
     await call(core, 'auth.lock')
     expect((await attempt()).code).toBe('WRONG_CREDENTIALS')
@@ -145,14 +161,21 @@ describe('unlocking', () => {
       recoveryCode: recoveryCode.toLowerCase().replaceAll('-', ' '),
     })
     expect(admins).toEqual([
-      expect.objectContaining({ login: ADMIN.login, displayName: ADMIN.displayName, role: 'admin' }),
+      expect.objectContaining({
+        login: ADMIN.login,
+        displayName: ADMIN.displayName,
+        role: 'admin',
+      }),
     ])
     expect((await call(core, 'app.status')).state).toBe('recovery')
     // Recovery mode opens nothing but the password reset.
     expect((await refusal(core, 'settings.get')).code).toBe('NOT_AUTHENTICATED')
 
     const admin = admins[0]!
-    const weak = await refusal(core, 'auth.resetAdminPassword', { userId: admin.id, newPassword: 'short' })
+    const weak = await refusal(core, 'auth.resetAdminPassword', {
+      userId: admin.id,
+      newPassword: 'short',
+    })
     expect(weak.code).toBe('PASSWORD_POLICY')
     const status = await call(core, 'auth.resetAdminPassword', {
       userId: admin.id,
@@ -163,7 +186,10 @@ describe('unlocking', () => {
     await call(core, 'auth.lock')
     const old = await refusal(core, 'auth.unlock', { login: ADMIN.login, password: ADMIN.password })
     expect(old.code).toBe('WRONG_CREDENTIALS')
-    const fresh = await call(core, 'auth.unlock', { login: ADMIN.login, password: 'Huangpu-River-88' })
+    const fresh = await call(core, 'auth.unlock', {
+      login: ADMIN.login,
+      password: 'Huangpu-River-88',
+    })
     expect(fresh.state).toBe('unlocked')
   })
 
@@ -195,9 +221,10 @@ describe('unlocking', () => {
     expect(
       (await refusal(core, 'auth.unlock', { login: ADMIN.login, password: ADMIN.password })).code,
     ).toBe('WRONG_CREDENTIALS')
-    expect((await call(core, 'auth.unlock', { login: ADMIN.login, password: 'Minhang-Garden-77' })).state).toBe(
-      'unlocked',
-    )
+    expect(
+      (await call(core, 'auth.unlock', { login: ADMIN.login, password: 'Minhang-Garden-77' }))
+        .state,
+    ).toBe('unlocked')
   })
 })
 

@@ -31,7 +31,13 @@ describe('key slots', () => {
   })
 
   it('normalizes passwords to NFC (the same Chinese text from different input methods)', async () => {
-    const composed = await wrapKey(caseBaseKey, 'café-Pudong-1', { kind: 'recovery', loginHash: null }, TEST_SCRYPT_COST, new Date())
+    const composed = await wrapKey(
+      caseBaseKey,
+      'café-Pudong-1',
+      { kind: 'recovery', loginHash: null },
+      TEST_SCRYPT_COST,
+      new Date(),
+    )
     expect((await unwrapKey(composed, 'cafe\u0301-Pudong-1'))?.equals(caseBaseKey)).toBe(true)
   })
 
@@ -45,8 +51,17 @@ describe('key slots', () => {
     ['slot moved to another login', (s) => ({ ...s, loginHash: loginHash(keyring, 'zhangwei') })],
     ['user slot relabelled recovery', (s) => ({ ...s, kind: 'recovery' as const })],
     ['slot id changed', (s) => ({ ...s, id: '00000000-0000-4000-8000-000000000000' })],
-    ['wrapped key truncated', (s) => ({ ...s, wrappedKey: Buffer.from(s.wrappedKey, 'base64').subarray(0, 16).toString('base64') })],
-    ['slots swapped between keyrings', (s) => ({ ...s, wrappedKey: Buffer.alloc(32).toString('base64') })],
+    [
+      'wrapped key truncated',
+      (s) => ({
+        ...s,
+        wrappedKey: Buffer.from(s.wrappedKey, 'base64').subarray(0, 16).toString('base64'),
+      }),
+    ],
+    [
+      'slots swapped between keyrings',
+      (s) => ({ ...s, wrappedKey: Buffer.alloc(32).toString('base64') }),
+    ],
   ]
   it.each(tampered)('refuse a tampered slot: %s', async (_name, tamper) => {
     expect(await unwrapKey(tamper(slot), password)).toBeNull()
@@ -69,14 +84,28 @@ describe('keyring file', () => {
     ['not JSON', '{"format": "concord-keyring",'],
     ['wrong format tag', JSON.stringify({ ...keyring, format: 'other' })],
     ['future version', JSON.stringify({ ...keyring, version: 2 })],
-    ['slot with huge scrypt N (memory bomb)', JSON.stringify({ ...keyring, slots: [{ ...slot, kdf: { ...slot.kdf, N: 2 ** 30 } }] })],
-    ['slot with N not a power of two', JSON.stringify({ ...keyring, slots: [{ ...slot, kdf: { ...slot.kdf, N: 5000 } }] })],
-    ['slot with other cipher', JSON.stringify({ ...keyring, slots: [{ ...slot, cipher: { ...slot.cipher, name: 'aes-128-cbc' } }] })],
+    [
+      'slot with huge scrypt N (memory bomb)',
+      JSON.stringify({ ...keyring, slots: [{ ...slot, kdf: { ...slot.kdf, N: 2 ** 30 } }] }),
+    ],
+    [
+      'slot with N not a power of two',
+      JSON.stringify({ ...keyring, slots: [{ ...slot, kdf: { ...slot.kdf, N: 5000 } }] }),
+    ],
+    [
+      'slot with other cipher',
+      JSON.stringify({
+        ...keyring,
+        slots: [{ ...slot, cipher: { ...slot.cipher, name: 'aes-128-cbc' } }],
+      }),
+    ],
     ['prototype pollution', '{"__proto__": {"slots": []}, "format": "concord-keyring"}'],
   ]
   it.each(corrupt)('refuses a corrupt keyring: %s', (_name, text) => {
     writeFileSync(file, text)
-    expect(() => readKeyring(file)).toThrowError(expect.objectContaining({ code: 'KEYRING_CORRUPT' }))
+    expect(() => readKeyring(file)).toThrowError(
+      expect.objectContaining({ code: 'KEYRING_CORRUPT' }),
+    )
   })
 
   it('reports a missing keyring', () => {

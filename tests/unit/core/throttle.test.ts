@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { gate, recordFailure, NO_FAILURES, type Attempts } from '../../../src/main/core/auth/throttle'
+import {
+  gate,
+  recordFailure,
+  NO_FAILURES,
+  type Attempts,
+} from '../../../src/main/core/auth/throttle'
 
 const T0 = 1_800_000_000_000
 const after = (failures: number): Attempts => ({ failures, lastFailureAt: T0 })
@@ -31,6 +36,9 @@ describe('login throttle', () => {
 
   it('starts open and counts failures', () => {
     expect(gate(NO_FAILURES, T0)).toEqual({ kind: 'open' })
-    expect(recordFailure(recordFailure(NO_FAILURES, T0), T0 + 5)).toEqual({ failures: 2, lastFailureAt: T0 + 5 })
+    expect(recordFailure(recordFailure(NO_FAILURES, T0), T0 + 5)).toEqual({
+      failures: 2,
+      lastFailureAt: T0 + 5,
+    })
   })
 })

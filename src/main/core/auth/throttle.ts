@@ -22,9 +22,7 @@ export type Attempts = z.infer<typeof Attempts>
 export const NO_FAILURES: Attempts = { failures: 0, lastFailureAt: null }
 
 export type Gate =
-  | { kind: 'open' }
-  | { kind: 'throttled'; seconds: number }
-  | { kind: 'lockedOut'; minutes: number }
+  { kind: 'open' } | { kind: 'throttled'; seconds: number } | { kind: 'lockedOut'; minutes: number }
 
 export function delaySeconds(failures: number): number {
   if (failures < FREE_ATTEMPTS) return 0

@@ -13,7 +13,10 @@ export const SlotKind = z.enum(['user', 'recovery'])
 export const Slot = z.object({
   id: z.uuid(),
   kind: SlotKind,
-  loginHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  loginHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
   kdf: KdfParams,
   cipher: z.object({
     name: z.literal('aes-256-gcm'),
@@ -28,7 +31,18 @@ export type Slot = z.infer<typeof Slot>
 export function slotAad(slot: Pick<Slot, 'id' | 'kind' | 'loginHash' | 'kdf'>): Buffer {
   const { name, N, r, p, salt, keyLength } = slot.kdf
   return Buffer.from(
-    JSON.stringify(['concord-slot-v1', slot.id, slot.kind, slot.loginHash, name, N, r, p, salt, keyLength]),
+    JSON.stringify([
+      'concord-slot-v1',
+      slot.id,
+      slot.kind,
+      slot.loginHash,
+      name,
+      N,
+      r,
+      p,
+      salt,
+      keyLength,
+    ]),
     'utf8',
   )
 }
@@ -55,7 +69,11 @@ export async function wrapKey(
     const wrapped = Buffer.concat([cipher.update(caseBaseKey), cipher.final()])
     return {
       ...header,
-      cipher: { name: 'aes-256-gcm', iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64') },
+      cipher: {
+        name: 'aes-256-gcm',
+        iv: iv.toString('base64'),
+        tag: cipher.getAuthTag().toString('base64'),
+      },
       wrappedKey: wrapped.toString('base64'),
       createdAt: now.toISOString(),
     }
@@ -71,7 +89,10 @@ export async function unwrapKey(slot: Slot, secret: string): Promise<Buffer | nu
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.cipher.iv, 'base64'))
     decipher.setAAD(slotAad(slot))
     decipher.setAuthTag(Buffer.from(slot.cipher.tag, 'base64'))
-    const key = Buffer.concat([decipher.update(Buffer.from(slot.wrappedKey, 'base64')), decipher.final()])
+    const key = Buffer.concat([
+      decipher.update(Buffer.from(slot.wrappedKey, 'base64')),
+      decipher.final(),
+    ])
     return key.length === 32 ? key : null
   } catch {
     return null

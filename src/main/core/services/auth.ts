@@ -57,7 +57,8 @@ export async function openWithKey(ctx: CoreContext, key: Buffer): Promise<CaseBa
 
 async function findUser(caseBase: CaseBase, where: { login: string } | { id: string }) {
   let query = caseBase.db.selectFrom('user').selectAll()
-  query = 'login' in where ? query.where('login', '=', where.login) : query.where('id', '=', where.id)
+  query =
+    'login' in where ? query.where('login', '=', where.login) : query.where('id', '=', where.id)
   return query.executeTakeFirst()
 }
 

@@ -15,7 +15,11 @@ export function enforcePasswordPolicy(ctx: CoreContext, password: string, login:
 }
 
 /** Gives `login` a fresh slot for `password`, replacing any slot it had. */
-export async function setUserSlot(ctx: CoreContext, login: string, password: string): Promise<void> {
+export async function setUserSlot(
+  ctx: CoreContext,
+  login: string,
+  password: string,
+): Promise<void> {
   const keyring = readKeyring(ctx.paths.keyring)
   const slot = await wrapKey(
     ctx.vault.key(),

@@ -3,13 +3,21 @@ import { sql, type Kysely } from 'kysely'
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('organization')
-    .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`).defaultTo(1))
+    .addColumn('id', 'integer', (c) =>
+      c
+        .primaryKey()
+        .check(sql`id = 1`)
+        .defaultTo(1),
+    )
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('capacity', 'text', (c) =>
       c.notNull().check(sql`capacity IN ('people_mediation_committee', 'other_mediation_org')`),
     )
     .addColumn('idle_lock_minutes', 'integer', (c) =>
-      c.notNull().defaultTo(10).check(sql`idle_lock_minutes BETWEEN 1 AND 120`),
+      c
+        .notNull()
+        .defaultTo(10)
+        .check(sql`idle_lock_minutes BETWEEN 1 AND 120`),
     )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .modifyEnd(sql`STRICT`)
