@@ -4,7 +4,9 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 const electronFree = {
-  paths: [{ name: 'electron', message: 'Only src/main/shell and src/preload may import electron.' }],
+  paths: [
+    { name: 'electron', message: 'Only src/main/shell and src/preload may import electron.' },
+  ],
 }
 
 export default tseslint.config(
@@ -34,7 +36,10 @@ export default tseslint.config(
         {
           ...electronFree,
           patterns: [
-            { group: ['**/main/**', 'node:*'], message: 'The renderer reaches the core only through window.concord.' },
+            {
+              group: ['**/main/**', 'node:*'],
+              message: 'The renderer reaches the core only through window.concord.',
+            },
           ],
         },
       ],

@@ -4,9 +4,10 @@ import type { Result } from './errors'
 type Namespace<C> = C extends `${infer N}.${string}` ? N : never
 type Method<C, N extends string> = C extends `${N}.${infer M}` ? M : never
 
-type Call<C extends Channel> = undefined extends ChannelInput<C>
-  ? (input?: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>
-  : (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>
+type Call<C extends Channel> =
+  undefined extends ChannelInput<C>
+    ? (input?: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>
+    : (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>
 
 /** `window.concord`: one named function per contract channel, e.g. `concord.auth.unlock(…)`. */
 export type ConcordApi = {

@@ -9,11 +9,7 @@ export const RECOVERY_GROUPS = 6
 export const RECOVERY_GROUP_LENGTH = 5
 
 export function normalizeRecoveryCode(input: string): string {
-  return input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0')
+  return input.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0')
 }
 
 export function formatRecoveryCode(normalized: string): string {
