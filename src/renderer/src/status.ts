@@ -1,4 +1,10 @@
-import { MutationCache, QueryCache, QueryClient, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  MutationCache,
+  QueryCache,
+  QueryClient,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
 import type { ChannelOutput } from '../../shared/contract'
 import { call, concord, isConcordError } from './concord'
 

@@ -18,6 +18,9 @@ export const en = {
     saved: 'Saved',
     confirm: 'Confirm',
     minutes: '{{count}} min',
+    retry: 'Try again',
+    loading: 'Loading…',
+    showPassword: 'Show password',
   },
   setup: {
     title: 'First-time setup',
@@ -44,7 +47,8 @@ export const en = {
     recoveryTitle: 'Save your recovery code',
     recoveryIntro:
       'If every administrator password is forgotten, only this recovery code can open the case base. It is shown this once; Concord cannot show it again or recover it. Write it down or print it and keep it somewhere safe (such as the office safe). Do not photograph it or store it on this computer.',
-    recoveryConfirmIntro: 'To confirm you saved it, type groups {{first}} and {{second}} of the code:',
+    recoveryConfirmIntro:
+      'To confirm you saved it, type groups {{first}} and {{second}} of the code:',
     recoveryGroup: 'Group {{n}}',
     recoverySaved: 'I have written down the recovery code and stored it safely',
     finish: 'Finish setup and sign in',
@@ -69,6 +73,11 @@ export const en = {
     admin: 'Administrator account',
     newPassword: 'New password',
     submit: 'Set new password and sign in',
+    adminOption: '{{name}} (login: {{login}})',
+    noAdmins: 'The case base has no active administrator account.',
+  },
+  frame: {
+    navigation: 'Main navigation',
   },
   nav: {
     cases: 'Cases',
@@ -91,6 +100,7 @@ export const en = {
   },
   user: {
     menu: 'Account',
+    menuOf: 'Account menu for {{name}}',
     role: {
       admin: 'Administrator',
       supervisor: 'Supervisor',
@@ -107,6 +117,7 @@ export const en = {
     next: 'New password',
     repeat: 'Repeat new password',
     done: 'Password changed',
+    wrongCurrent: 'The current password is wrong.',
   },
   settings: {
     title: 'Settings',
@@ -121,6 +132,15 @@ export const en = {
   },
   lock: {
     idleLocked: 'The case base was locked after a period of inactivity.',
+  },
+  passwordRules: {
+    title: 'Password requirements',
+    met: 'Met: ',
+    unmet: 'Not met: ',
+    notCommon: 'not a common or repetitive password (such as 123456 or password)',
+  },
+  fatal: {
+    title: 'The case base cannot be opened',
   },
   passwordRule: {
     tooShort: 'at least 10 characters',
@@ -169,6 +189,7 @@ export const en = {
       'The keyring file is damaged or was tampered with; it cannot unlock. Restore it from a backup.',
     MIGRATION_FAILED:
       'Upgrading the case base failed and was rolled back; your data is as it was before.',
-    INTERNAL: 'An internal error occurred. The operation did not complete; your data is unaffected.',
+    INTERNAL:
+      'An internal error occurred. The operation did not complete; your data is unaffected.',
   },
 } satisfies Messages

@@ -17,6 +17,9 @@ export const zhCN = {
     saved: '已保存',
     confirm: '确认',
     minutes: '{{count}} 分钟',
+    retry: '重试',
+    loading: '正在加载…',
+    showPassword: '显示密码',
   },
   setup: {
     title: '首次设置',
@@ -66,6 +69,11 @@ export const zhCN = {
     admin: '管理员账号',
     newPassword: '新密码',
     submit: '设置新密码并登录',
+    adminOption: '{{name}}（登录名：{{login}}）',
+    noAdmins: '案件库中没有可用的管理员账号。',
+  },
+  frame: {
+    navigation: '主导航',
   },
   nav: {
     cases: '案件',
@@ -82,6 +90,7 @@ export const zhCN = {
   },
   user: {
     menu: '账户',
+    menuOf: '{{name}} 的账户菜单',
     role: {
       admin: '管理员',
       supervisor: '主管',
@@ -98,6 +107,7 @@ export const zhCN = {
     next: '新密码',
     repeat: '再次输入新密码',
     done: '密码已修改',
+    wrongCurrent: '当前密码不正确。',
   },
   settings: {
     title: '设置',
@@ -111,6 +121,15 @@ export const zhCN = {
   },
   lock: {
     idleLocked: '因长时间无操作，案件库已自动锁定。',
+  },
+  passwordRules: {
+    title: '密码要求',
+    met: '已满足：',
+    unmet: '未满足：',
+    notCommon: '不是常见或重复的密码（如 123456、password）',
+  },
+  fatal: {
+    title: '无法打开案件库',
   },
   passwordRule: {
     tooShort: '至少 10 个字符',

@@ -1,0 +1,70 @@
+import { AppShell, Divider, Group, NavLink, Text } from '@mantine/core'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ChangePasswordModal } from '../account/ChangePasswordModal'
+import { useIdleLock } from '../account/useIdleLock'
+import { LanguageSwitch } from '../components/LanguageSwitch'
+import { SettingsPage } from '../settings/SettingsPage'
+import { useSession } from '../status'
+import { forgetPage, pageHref, PAGES, useCurrentPage } from './pages'
+import { PlaceholderPage } from './PlaceholderPage'
+import { UserMenu } from './UserMenu'
+
+/** The signed-in workspace: header with organization and account, navigation, one page. */
+export function AppFrame({ onLock }: { onLock: (byHand: boolean) => void }) {
+  const { t } = useTranslation()
+  const session = useSession()
+  const page = useCurrentPage()
+  // The next session, maybe another user's, starts on the cases.
+  useEffect(() => forgetPage, [])
+  const [changingPassword, setChangingPassword] = useState(false)
+  useIdleLock(session.idleLockMinutes, () => onLock(false))
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Text fw={700} c="indigo.9" style={{ whiteSpace: 'nowrap' }}>
+              {t('app.name')}
+            </Text>
+            <Divider orientation="vertical" />
+            <Text truncate="end" title={session.orgName} data-testid="org-name">
+              {session.orgName}
+            </Text>
+          </Group>
+          {/* The organization name gives way when the window is narrow; the account never does. */}
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <LanguageSwitch />
+            <UserMenu
+              user={session.user}
+              onChangePassword={() => setChangingPassword(true)}
+              onLock={() => onLock(true)}
+            />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('frame.navigation')}>
+        {PAGES.map((item) => (
+          <NavLink
+            key={item}
+            component="a"
+            href={pageHref(item)}
+            label={t(`nav.${item}`)}
+            active={page === item}
+            aria-current={page === item ? 'page' : undefined}
+            fw={500}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main bg="gray.0">
+        {page === 'settings' ? <SettingsPage /> : <PlaceholderPage page={page} />}
+      </AppShell.Main>
+      <ChangePasswordModal
+        opened={session.mustChangePassword || changingPassword}
+        required={session.mustChangePassword}
+        onClose={() => setChangingPassword(false)}
+      />
+    </AppShell>
+  )
+}
