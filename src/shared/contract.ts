@@ -33,6 +33,8 @@ const None = z.undefined()
 /** The single source of truth for IPC: preload surface, renderer types, router and permissions. */
 export const contract = {
   'app.status': channel({ input: None, output: Status, access: ANYONE, passive: true }),
+  /** Typing and reading make no requests; the window reports them so the core's idle timer agrees. */
+  'app.activity': channel({ input: None, output: z.null(), access: ANY_ROLE }),
   'prefs.setLanguage': channel({
     input: z.object({ language: Language }),
     output: Status,

@@ -24,6 +24,7 @@ function fakeSession(session = signedIn()) {
       return ok(state)
     },
     'settings.get': () => ok(SETTINGS),
+    'app.activity': () => ok(null),
     'settings.update': (patch) => ok({ ...SETTINGS, ...patch }),
     'auth.changePassword': ({ currentPassword }) => {
       if (currentPassword !== 'Qingshan-Lu-2026') return refuse('WRONG_CREDENTIALS')
@@ -135,5 +136,21 @@ describe('frame', () => {
     await screen.findByRole('heading', { name: '登录' })
     expect(core.payloadsOf('auth.lock')).toHaveLength(1)
     expect(screen.getByText('因长时间无操作，案件库已自动锁定。')).toBeTruthy()
+  })
+
+  it('tells the core about typing and pointing, at most twice a minute', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const core = fakeSession()
+    renderApp()
+    await screen.findByRole('navigation', { name: '主导航' })
+    const press = () => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }))
+    press()
+    press()
+    await act(() => vi.advanceTimersByTimeAsync(10_000))
+    press()
+    expect(core.payloadsOf('app.activity')).toHaveLength(1)
+    await act(() => vi.advanceTimersByTimeAsync(25_000))
+    window.dispatchEvent(new PointerEvent('pointerdown'))
+    expect(core.payloadsOf('app.activity')).toHaveLength(2)
   })
 })

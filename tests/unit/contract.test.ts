@@ -14,6 +14,7 @@ import type { Core } from '../../src/main/core/router'
  */
 const EXPECTED: Record<Channel, 'anyone' | 'recovery' | readonly Role[]> = {
   'app.status': 'anyone',
+  'app.activity': ['admin', 'supervisor', 'mediator', 'auditor'],
   'prefs.setLanguage': 'anyone',
   'setup.begin': 'anyone',
   'setup.complete': 'anyone',

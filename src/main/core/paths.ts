@@ -9,6 +9,8 @@ export function casePaths(dataDir: string) {
     setupCaseBase: join(dataDir, 'concord.setup.db'),
     keyring: join(dataDir, 'keyring.json'),
     attempts: join(dataDir, 'login-attempts.json'),
+    /** Counted apart, so that a password lockout still leaves the recovery code usable. */
+    recoveryAttempts: join(dataDir, 'recovery-attempts.json'),
     preferences: join(dataDir, 'preferences.json'),
     safetyDir: join(dataDir, 'safety'),
   }

@@ -198,7 +198,7 @@ describe('unlocking', () => {
       recoveryCode: 'ABCDE-FGHJK-MNPQR-STVWX-YZ012-34567',
     })
     expect(error.code).toBe('WRONG_CREDENTIALS')
-    expect(readFileSync(casePaths(data.dir).attempts, 'utf8')).toContain('"failures":1')
+    expect(readFileSync(casePaths(data.dir).recoveryAttempts, 'utf8')).toContain('"failures":1')
   })
 
   it('changes the own password after checking the current one', async () => {
@@ -240,6 +240,18 @@ describe('idle lock', () => {
     clock += 60_000
     expect((await call(core, 'app.status')).state).toBe('locked')
     expect((await refusal(core, 'settings.get')).code).toBe('NOT_AUTHENTICATED')
+  })
+
+  it('activity reported by the window keeps the case base open', async () => {
+    await setUp(core)
+    for (let minute = 0; minute < 30; minute += 5) {
+      clock += 5 * 60_000
+      await call(core, 'app.activity')
+    }
+    expect((await call(core, 'app.status')).state).toBe('unlocked')
+    clock += 10 * 60_000
+    expect((await call(core, 'app.status')).state).toBe('locked')
+    expect((await refusal(core, 'app.activity')).code).toBe('NOT_AUTHENTICATED')
   })
 
   it('the background timer locks without any request', async () => {

@@ -17,18 +17,22 @@ function requireInitialized(ctx: CoreContext): void {
 }
 
 /** Refuses while the throttle says wait; otherwise runs `attempt` and counts its outcome. */
-async function throttled<T>(ctx: CoreContext, attempt: () => Promise<T | null>): Promise<T> {
-  const attempts = loadAttempts(ctx.paths.attempts)
+async function throttled<T>(
+  ctx: CoreContext,
+  file: string,
+  attempt: () => Promise<T | null>,
+): Promise<T> {
+  const attempts = loadAttempts(file)
   const now = ctx.now().getTime()
   const state = gate(attempts, now)
   if (state.kind === 'throttled') throw new CoreError('THROTTLED', { seconds: state.seconds })
   if (state.kind === 'lockedOut') throw new CoreError('LOCKED_OUT', { minutes: state.minutes })
   const result = await attempt()
   if (result === null) {
-    saveAttempts(ctx.paths.attempts, recordFailure(attempts, now))
+    saveAttempts(file, recordFailure(attempts, now))
     throw new CoreError('WRONG_CREDENTIALS')
   }
-  if (attempts.failures > 0) saveAttempts(ctx.paths.attempts, NO_FAILURES)
+  if (attempts.failures > 0) saveAttempts(file, NO_FAILURES)
   return result
 }
 
@@ -78,7 +82,7 @@ export const authHandlers = {
   async 'auth.unlock'({ login, password }, ctx) {
     requireInitialized(ctx)
     const keyring = readKeyring(ctx.paths.keyring)
-    const key = await throttled(ctx, async () => {
+    const key = await throttled(ctx, ctx.paths.attempts, async () => {
       const slot = userSlot(keyring, login)
       return slot ? unwrapKey(slot, password) : burnEquivalentWork(ctx, password)
     })
@@ -101,7 +105,9 @@ export const authHandlers = {
     requireInitialized(ctx)
     const slot = recoverySlot(readKeyring(ctx.paths.keyring))
     if (!slot) throw new CoreError('KEYRING_CORRUPT')
-    const key = await throttled(ctx, () => unwrapKey(slot, normalizeRecoveryCode(recoveryCode)))
+    const key = await throttled(ctx, ctx.paths.recoveryAttempts, () =>
+      unwrapKey(slot, normalizeRecoveryCode(recoveryCode)),
+    )
     const caseBase = await openWithKey(ctx, key).catch((error: unknown) => {
       key.fill(0)
       throw error
@@ -144,7 +150,7 @@ export const authHandlers = {
     if (!user) throw new CoreError('NOT_AUTHENTICATED')
     const slot = userSlot(readKeyring(ctx.paths.keyring), user.login)
     if (!slot) throw new CoreError('KEYRING_CORRUPT')
-    const check = await throttled(ctx, () => unwrapKey(slot, currentPassword))
+    const check = await throttled(ctx, ctx.paths.attempts, () => unwrapKey(slot, currentPassword))
     check.fill(0)
     if (currentPassword === newPassword) throw new CoreError('PASSWORD_REUSED')
     enforcePasswordPolicy(ctx, newPassword, user.login)

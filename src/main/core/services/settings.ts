@@ -7,6 +7,10 @@ export const settingsHandlers = {
     return statusOf(ctx)
   },
 
+  async 'app.activity'() {
+    return null
+  },
+
   async 'prefs.setLanguage'({ language }, ctx) {
     ctx.preferences = { ...ctx.preferences, language }
     savePreferences(ctx.paths.preferences, ctx.preferences)
