@@ -47,6 +47,22 @@ describe('login', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('请在 15 分钟后重试')
   })
 
+  it('a throttled password form leaves the recovery-code form usable', async () => {
+    installFakeConcord({
+      'app.status': () => ok(status('locked')),
+      'auth.unlock': () => refuse('THROTTLED', { seconds: 30 }),
+    })
+    const { user } = renderApp()
+    await user.type(await screen.findByRole('textbox', { name: '登录名' }), 'ouyang')
+    await user.type(passwordField(), 'guess{Enter}')
+    await screen.findByRole('alert')
+    expect(screen.getByRole('button', { name: '解锁' })).toHaveProperty('disabled', true)
+
+    await user.click(screen.getByRole('button', { name: '忘记密码？使用恢复码' }))
+    expect(screen.getByRole('button', { name: '用恢复码解锁' })).toHaveProperty('disabled', false)
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+
   it('switches the visible text to English and stores the choice in the core', async () => {
     const core = installFakeConcord({
       'app.status': () => ok(status('locked')),

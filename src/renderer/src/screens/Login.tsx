@@ -17,7 +17,8 @@ import { unless } from '../validation'
 
 /**
  * Unlocks the case base with a password or, when every admin password is lost, the recovery
- * code. Both count as attempts in the core's throttle, so one countdown covers both forms.
+ * code. The core throttles the two apart (a password lockout leaves the recovery code usable),
+ * so each form has its own countdown.
  */
 export function Login({
   idleLocked,
@@ -28,9 +29,10 @@ export function Login({
 }) {
   const { t } = useTranslation()
   const [mode, setMode] = useState<'password' | 'recovery'>('password')
-  const throttle = useCountdown()
-  const onError = (error: Error) => {
-    if (isConcordError(error, 'THROTTLED')) throttle.start(Number(error.params.seconds) || 1)
+  const passwordThrottle = useCountdown()
+  const recoveryThrottle = useCountdown()
+  const startOnThrottled = (countdown: ReturnType<typeof useCountdown>) => (error: Error) => {
+    if (isConcordError(error, 'THROTTLED')) countdown.start(Number(error.params.seconds) || 1)
   }
 
   return (
@@ -48,11 +50,14 @@ export function Login({
           </Alert>
         )}
         {mode === 'password' ? (
-          <PasswordForm waitSeconds={throttle.remaining} onError={onError} />
+          <PasswordForm
+            waitSeconds={passwordThrottle.remaining}
+            onError={startOnThrottled(passwordThrottle)}
+          />
         ) : (
           <RecoveryForm
-            waitSeconds={throttle.remaining}
-            onError={onError}
+            waitSeconds={recoveryThrottle.remaining}
+            onError={startOnThrottled(recoveryThrottle)}
             onRecovered={onRecovered}
           />
         )}
