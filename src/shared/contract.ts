@@ -1,6 +1,30 @@
 import { z } from 'zod'
-import { Language, Login, Password, Role, Status, UserSummary } from './schemas/account'
+import {
+  DisplayName,
+  Language,
+  Login,
+  Password,
+  Role,
+  Status,
+  UserSummary,
+} from './schemas/account'
 import { SettingsPatch, Settings, SetupChallenge, SetupInput } from './schemas/organization'
+import {
+  CaseCreate,
+  CaseFile,
+  CaseListQuery,
+  CasePatch,
+  CaseRef,
+  CaseSummary,
+  ClockView,
+  HouseholdInput,
+  PartyInput,
+  TimelineInput,
+  TransitionInput,
+  UserPick,
+} from './schemas/case'
+import { EventId } from './domain/workflow/types'
+import { IsoDate, IsoDateTime } from './domain/iso-date'
 
 /**
  * Who may call a channel. `anyone` channels work while the case base is locked (status,
@@ -17,6 +41,8 @@ export const ANYONE: Access = { kind: 'anyone' }
 export const RECOVERY: Access = { kind: 'recovery' }
 export const roles = (...allowed: Role[]): Access => ({ kind: 'roles', roles: allowed })
 export const ANY_ROLE = roles(...Role.options)
+/** Case content: mediators (their assigned cases only, checked in the core) and supervisors. */
+export const CASE_WORKERS = roles('mediator', 'supervisor')
 
 interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
   readonly input: I
@@ -72,6 +98,92 @@ export const contract = {
 
   'settings.get': channel({ input: None, output: Settings, access: ANY_ROLE }),
   'settings.update': channel({ input: SettingsPatch, output: Settings, access: roles('admin') }),
+
+  'users.list': channel({ input: None, output: z.array(UserPick), access: ANY_ROLE }),
+  'users.create': channel({
+    input: z.object({
+      displayName: DisplayName,
+      login: Login,
+      role: Role,
+      temporaryPassword: Password,
+    }),
+    output: UserPick,
+    access: roles('admin'),
+  }),
+
+  'cases.create': channel({ input: CaseCreate, output: CaseFile, access: CASE_WORKERS }),
+  'cases.list': channel({
+    input: CaseListQuery,
+    output: z.object({ total: z.int(), rows: z.array(CaseSummary) }),
+    access: CASE_WORKERS,
+    passive: true,
+  }),
+  'cases.get': channel({
+    input: z.object({ caseId: z.string().max(64) }),
+    output: CaseFile,
+    access: CASE_WORKERS,
+  }),
+  'cases.update': channel({
+    input: CaseRef.extend({ patch: CasePatch }),
+    output: CaseFile,
+    access: CASE_WORKERS,
+  }),
+  'cases.transition': channel({ input: TransitionInput, output: CaseFile, access: CASE_WORKERS }),
+  'cases.recordEvent': channel({
+    input: CaseRef.extend({ event: EventId, at: z.union([IsoDate, IsoDateTime]) }),
+    output: CaseFile,
+    access: CASE_WORKERS,
+  }),
+  'parties.add': channel({
+    input: CaseRef.extend({ party: PartyInput }),
+    output: CaseFile,
+    access: CASE_WORKERS,
+  }),
+  'parties.update': channel({
+    input: CaseRef.extend({ partyId: z.string().max(64), party: PartyInput }),
+    output: CaseFile,
+    access: CASE_WORKERS,
+  }),
+  'parties.remove': channel({
+    input: CaseRef.extend({ partyId: z.string().max(64) }),
+    output: CaseFile,
+    access: CASE_WORKERS,
+  }),
+  'households.add': channel({
+    input: CaseRef.extend({ household: HouseholdInput }),
+    output: CaseFile,
+    access: CASE_WORKERS,
+  }),
+  'households.update': channel({
+    input: CaseRef.extend({ householdId: z.string().max(64), household: HouseholdInput }),
+    output: CaseFile,
+    access: CASE_WORKERS,
+  }),
+  'timeline.add': channel({
+    input: CaseRef.extend({ entry: TimelineInput }),
+    output: CaseFile,
+    access: CASE_WORKERS,
+  }),
+  'checklist.set': channel({
+    input: CaseRef.extend({ itemId: z.string().max(64), present: z.boolean() }),
+    output: CaseFile,
+    access: CASE_WORKERS,
+  }),
+  'deadlines.board': channel({
+    input: None,
+    output: z.array(
+      z.object({
+        caseId: z.string(),
+        number: z.string(),
+        category: z.string(),
+        leadMediatorId: z.string(),
+        leadMediatorName: z.string(),
+        clock: ClockView,
+      }),
+    ),
+    access: CASE_WORKERS,
+    passive: true,
+  }),
 } as const
 
 export type Contract = typeof contract

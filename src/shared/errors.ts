@@ -28,6 +28,9 @@ export const ErrorCode = z.enum([
   'KEYRING_MISSING',
   'KEYRING_CORRUPT',
   'MIGRATION_FAILED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TRANSITION_BLOCKED',
   'INTERNAL',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>

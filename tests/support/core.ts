@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract'
 import type { AppError } from '../../src/shared/errors'
+import type { Role } from '../../src/shared/schemas/account'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/router'
 
 /** The cheapest scrypt the keyring accepts: real crypto, fast tests. */
@@ -48,4 +49,59 @@ export async function setUp(core: Core): Promise<string> {
   const [first, second] = confirmGroups
   await call(core, 'setup.complete', { confirmation: [groups[first] ?? '', groups[second] ?? ''] })
   return recoveryCode
+}
+
+/** The temporary password an administrator hands out, and the one each user then chooses. */
+export const TEMPORARY_PASSWORD = 'Linshi-Kouling-2026'
+export const OWN_PASSWORD = 'Huangpu-Jiang-Feng-88'
+
+export type StaffMember = ChannelOutput<'users.create'> & { login: string }
+export type Staff = Record<'supervisor' | 'mediator' | 'colleague', StaffMember>
+
+/** Creates an account as the administrator (who must be signed in). */
+export async function addUser(
+  core: Core,
+  user: { login: string; displayName: string; role: Role },
+): Promise<StaffMember> {
+  const created = await call(core, 'users.create', {
+    ...user,
+    temporaryPassword: TEMPORARY_PASSWORD,
+  })
+  return { ...created, login: user.login }
+}
+
+/** A new account's first login: the temporary password, then the user's own, as the app demands. */
+export async function firstSignIn(core: Core, login: string): Promise<void> {
+  await call(core, 'auth.unlock', { login, password: TEMPORARY_PASSWORD })
+  await call(core, 'auth.changePassword', {
+    currentPassword: TEMPORARY_PASSWORD,
+    newPassword: OWN_PASSWORD,
+  })
+}
+
+/** Switches the session to `login` (after firstSignIn; the administrator with ADMIN's password). */
+export async function signInAs(core: Core, login: string): Promise<void> {
+  const password = login === ADMIN.login ? ADMIN.password : OWN_PASSWORD
+  await call(core, 'auth.unlock', { login, password })
+}
+
+/**
+ * A set-up organization with a supervisor and two mediators, each past their first login.
+ * Leaves the supervisor signed in.
+ */
+export async function setUpStaff(core: Core): Promise<Staff> {
+  await setUp(core)
+  const staff: Staff = {
+    supervisor: await addUser(core, {
+      login: 'zhuguan',
+      displayName: '司马主管',
+      role: 'supervisor',
+    }),
+    mediator: await addUser(core, { login: 'tiaojie', displayName: '诸葛调解', role: 'mediator' }),
+    colleague: await addUser(core, { login: 'tongshi', displayName: '上官同事', role: 'mediator' }),
+  }
+  for (const user of [staff.mediator, staff.colleague, staff.supervisor]) {
+    await firstSignIn(core, user.login)
+  }
+  return staff
 }

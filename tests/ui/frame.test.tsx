@@ -48,7 +48,8 @@ describe('frame', () => {
       .map((item) => item.textContent)
     expect(items).toEqual(['案件', '期限', '统计', '备份', '设置'])
     expect(screen.getByRole('heading', { name: '案件' })).toBeTruthy()
-    expect(screen.getByText('案件登记、当事人与办理流程将在此处管理。')).toBeTruthy()
+    // Case content is for case workers; the administrator is told so instead of refused.
+    expect(screen.getByText(/案件内容仅对调解员和主管开放/)).toBeTruthy()
     expect(screen.getByTestId('org-name').textContent).toBe('浦江测试人民调解委员会')
     expect(screen.getByRole('button', { name: '欧阳明远 的账户菜单' }).textContent).toContain(
       '管理员',

@@ -1,6 +1,13 @@
 import { cleanup } from '@testing-library/react'
 import { afterEach } from 'vitest'
 
+// happy-dom has no FontFaceSet; Mantine's autosizing Textarea listens on it for font loads.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener() {}, removeEventListener() {} },
+  })
+}
+
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => {
   cleanup()

@@ -25,6 +25,22 @@ const EXPECTED: Record<Channel, 'anyone' | 'recovery' | readonly Role[]> = {
   'auth.changePassword': ['admin', 'supervisor', 'mediator', 'auditor'],
   'settings.get': ['admin', 'supervisor', 'mediator', 'auditor'],
   'settings.update': ['admin'],
+  'users.list': ['admin', 'supervisor', 'mediator', 'auditor'],
+  'users.create': ['admin'],
+  'cases.create': ['mediator', 'supervisor'],
+  'cases.list': ['mediator', 'supervisor'],
+  'cases.get': ['mediator', 'supervisor'],
+  'cases.update': ['mediator', 'supervisor'],
+  'cases.transition': ['mediator', 'supervisor'],
+  'cases.recordEvent': ['mediator', 'supervisor'],
+  'parties.add': ['mediator', 'supervisor'],
+  'parties.update': ['mediator', 'supervisor'],
+  'parties.remove': ['mediator', 'supervisor'],
+  'households.add': ['mediator', 'supervisor'],
+  'households.update': ['mediator', 'supervisor'],
+  'timeline.add': ['mediator', 'supervisor'],
+  'checklist.set': ['mediator', 'supervisor'],
+  'deadlines.board': ['mediator', 'supervisor'],
 }
 
 type Caller = 'locked' | 'recovery' | Role | `${Role}-mustChangePassword`

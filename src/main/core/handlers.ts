@@ -2,8 +2,15 @@ import type { z } from 'zod'
 import type { Channel, Contract } from '../../shared/contract'
 import type { CoreContext } from './context'
 import { authHandlers } from './services/auth'
+import { caseListHandlers } from './services/case-list'
+import { caseHandlers } from './services/cases'
+import { clockHandlers } from './services/clocks'
+import { partyHandlers } from './services/parties'
 import { settingsHandlers } from './services/settings'
 import { setupHandlers } from './services/setup'
+import { timelineHandlers } from './services/timeline'
+import { transitionHandlers } from './services/transitions'
+import { userHandlers } from './services/users'
 
 export type Handler<C extends Channel> = (
   input: z.output<Contract[C]['input']>,
@@ -17,4 +24,11 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...setupHandlers,
   ...authHandlers,
+  ...userHandlers,
+  ...caseHandlers,
+  ...caseListHandlers,
+  ...partyHandlers,
+  ...timelineHandlers,
+  ...transitionHandlers,
+  ...clockHandlers,
 }

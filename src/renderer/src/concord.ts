@@ -1,4 +1,5 @@
 import type { ConcordApi } from '../../shared/api'
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract'
 import type { AppError, ErrorCode, Result } from '../../shared/errors'
 
 declare global {
@@ -36,4 +37,19 @@ export async function call<T>(pending: Promise<Result<T>>): Promise<T> {
 
 export function isConcordError(error: unknown, code?: ErrorCode): error is ConcordError {
   return error instanceof ConcordError && (code === undefined || error.code === code)
+}
+
+/** One channel by name, for code that picks the channel at run time (the case writes). */
+export function invoke<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const [namespace, method] = channel.split('.') as [string, string]
+  const api = concord() as unknown as Record<
+    string,
+    Record<string, (input: unknown) => Promise<Result<ChannelOutput<C>>>>
+  >
+  const send = api[namespace]?.[method]
+  if (!send) throw new Error(`no channel ${channel}`)
+  return call(send(input))
 }

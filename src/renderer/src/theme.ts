@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core'
+import { Badge, createTheme, type CSSVariablesResolver } from '@mantine/core'
 
 // Windows offices mostly have Microsoft YaHei; Noto Sans CJK covers Linux, PingFang macOS.
 const FONT_FAMILY = '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif'
@@ -14,6 +14,11 @@ export const theme = createTheme({
   fontFamily: FONT_FAMILY,
   fontFamilyMonospace: MONOSPACE,
   headings: { fontFamily: FONT_FAMILY, fontWeight: '600' },
+  components: {
+    // Badges carry labels (categories, stages, statuses); upper-casing makes English ones shout
+    // and truncate sooner, and means nothing to Chinese.
+    Badge: Badge.extend({ defaultProps: { tt: 'none' } }),
+  },
 })
 
 /** Hints and error texts carry information, so they get AA contrast too (defaults are ~3.3:1). */

@@ -4,13 +4,19 @@ import { wrapKey } from '../crypto/slot'
 import { loginHash, readKeyring, replaceSlot, userSlot, writeKeyring } from '../db/keyring'
 import { CoreError } from '../errors'
 
-export function enforcePasswordPolicy(ctx: CoreContext, password: string, login: string): void {
+/** `path` names the password's field in the request, for the form to mark. */
+export function enforcePasswordPolicy(
+  ctx: CoreContext,
+  password: string,
+  login: string,
+  path = 'password',
+): void {
   const problems = passwordProblems(password, login)
   if (problems.length === 0) return
   throw new CoreError(
     'PASSWORD_POLICY',
     { rules: problems.map((rule) => ctx.i18n.t(`passwordRule.${rule}`)).join('；') },
-    problems.map((rule) => ({ path: 'password', rule })),
+    problems.map((rule) => ({ path, rule })),
   )
 }
 

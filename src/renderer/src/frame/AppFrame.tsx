@@ -4,6 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { ChangePasswordModal } from '../account/ChangePasswordModal'
 import { useIdleLock } from '../account/useIdleLock'
 import { LanguageSwitch } from '../components/LanguageSwitch'
+import { NotCaseWorker, useIsCaseWorker } from '../cases/access'
+import { CasesPage } from '../cases/CasesPage'
+import { QuickFind } from '../cases/QuickFind'
+import { DeadlinesPage } from '../deadlines/DeadlinesPage'
 import { SettingsPage } from '../settings/SettingsPage'
 import { useSession } from '../status'
 import { forgetPage, pageHref, PAGES, useCurrentPage } from './pages'
@@ -15,6 +19,7 @@ export function AppFrame({ onLock }: { onLock: (byHand: boolean) => void }) {
   const { t } = useTranslation()
   const session = useSession()
   const page = useCurrentPage()
+  const caseWorker = useIsCaseWorker()
   // The next session, maybe another user's, starts on the cases.
   useEffect(() => forgetPage, [])
   const [changingPassword, setChangingPassword] = useState(false)
@@ -58,8 +63,21 @@ export function AppFrame({ onLock }: { onLock: (byHand: boolean) => void }) {
         ))}
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
-        {page === 'settings' ? <SettingsPage /> : <PlaceholderPage page={page} />}
+        {page === 'settings' ? (
+          <SettingsPage />
+        ) : page === 'cases' ? (
+          <CasesPage />
+        ) : page === 'deadlines' ? (
+          caseWorker ? (
+            <DeadlinesPage />
+          ) : (
+            <NotCaseWorker page="deadlines" />
+          )
+        ) : (
+          <PlaceholderPage page={page} />
+        )}
       </AppShell.Main>
+      {caseWorker && <QuickFind />}
       <ChangePasswordModal
         opened={session.mustChangePassword || changingPassword}
         required={session.mustChangePassword}

@@ -2,11 +2,7 @@ import { EmptyState, Paper, Stack, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 
 /** Pages whose features arrive in later work; each says what will live there. */
-export function PlaceholderPage({
-  page,
-}: {
-  page: 'cases' | 'deadlines' | 'statistics' | 'backup'
-}) {
+export function PlaceholderPage({ page }: { page: 'statistics' | 'backup' }) {
   const { t } = useTranslation()
   return (
     <Stack>

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration'
 import * as m0001 from './0001-foundation'
+import * as m0002 from './0002-cases'
 
 /**
  * Every schema version, in order, bundled with the app (no file-system lookup, so it works
@@ -7,6 +8,7 @@ import * as m0001 from './0001-foundation'
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-cases': m0002,
 }
 
 export function versionOf(name: string): number {

@@ -1,0 +1,21 @@
+import { Alert, Stack, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { useSession } from '../status'
+
+/** Case content is for mediators and supervisors (contract: CASE_WORKERS); the core enforces it. */
+export function useIsCaseWorker(): boolean {
+  const { role } = useSession().user
+  return role === 'mediator' || role === 'supervisor'
+}
+
+export function NotCaseWorker({ page }: { page: 'cases' | 'deadlines' }) {
+  const { t } = useTranslation()
+  return (
+    <Stack>
+      <Title order={2}>{t(`nav.${page}`)}</Title>
+      <Alert color="gray" variant="light">
+        {t('cases.notCaseWorker')}
+      </Alert>
+    </Stack>
+  )
+}
