@@ -354,7 +354,9 @@ export const en = {
     otherRoutesNotice:
       'The parties were told they may protect their rights through arbitration, administrative or judicial routes (People’s Mediation Law Art. 26)',
     approver: 'Approving supervisor',
-    approverHint: 'Closing a case needs a supervisor’s approval; choose the supervisor.',
+    approverPassword: 'The approving supervisor’s password',
+    approverHint:
+      'Closing a case needs a supervisor’s approval: the supervisor picks their account here and types their own password.',
     noSupervisors: 'No supervisor accounts to choose from',
     missingDocuments: 'The case file still lacks:',
     overrideReason: 'Reason to close without them (supervisor)',

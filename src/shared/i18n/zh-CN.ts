@@ -343,7 +343,8 @@ export const zhCN = {
     otherRoutesNotice:
       '已告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利（人民调解法第二十六条）',
     approver: '审批主管',
-    approverHint: '结案须经主管审批，请选择审批的主管。',
+    approverPassword: '审批主管的密码',
+    approverHint: '结案须经主管审批：请主管在本机选择本人账号并输入自己的密码。',
     noSupervisors: '没有可选的主管账号',
     missingDocuments: '卷宗尚缺以下材料：',
     overrideReason: '缺少材料仍予结案的理由（主管）',

@@ -8,7 +8,7 @@ import {
   TransitionAction,
   TransitionProblem,
 } from '../domain/workflow/types'
-import { Role } from './account'
+import { Password, Role } from './account'
 
 /**
  * A case file (卷宗) as it crosses the IPC boundary. Issue 3. Display text for every enum value
@@ -358,7 +358,11 @@ export const CaseRef = z.object({ caseId: Id, version: z.int().min(1) })
 export const TransitionInput = CaseRef.extend({
   to: StageId.max(64),
   reason: Text(2000).optional(),
-  approvedById: Id.optional(),
+  /**
+   * A supervisor approving at the mediator's desk picks their account and types their own
+   * password, which the core checks against their key slot: naming a supervisor is not approval.
+   */
+  approval: z.object({ userId: Id, password: Password }).optional(),
   otherRoutesNoticeGiven: z.boolean().optional(),
   documentsOverrideReason: Text(2000).optional(),
 })

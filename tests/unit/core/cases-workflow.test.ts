@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../src/main/core/router'
 import { CaseCategory } from '../../../src/shared/domain/workflow/types'
-import { call, setUpStaff, signInAs, tempDir, testCore, type Staff } from '../../support/core'
+import {
+  call,
+  OWN_PASSWORD,
+  setUpStaff,
+  signInAs,
+  tempDir,
+  testCore,
+  type Staff,
+} from '../../support/core'
 import { ALWAYS, APPLICANT, caseInput, onCase } from './case-fixtures'
 
 let data: ReturnType<typeof tempDir>
@@ -69,10 +77,10 @@ describe('a case from intake to closing', () => {
       // The mediator may ask, but closing needs a supervisor (approval is a workflow guard).
       const unapproved = await c.refused('cases.transition', { to: 'closed' })
       expect(unapproved.code).toBe('TRANSITION_BLOCKED')
-      expect(unapproved.fields).toEqual([{ path: 'approvedById', rule: 'needsApproval' }])
+      expect(unapproved.fields).toEqual([{ path: 'approval', rule: 'needsApproval' }])
       const closed = await c.write('cases.transition', {
         to: 'closed',
-        approvedById: staff.supervisor.id,
+        approval: { userId: staff.supervisor.id, password: OWN_PASSWORD },
       })
 
       expect(closed.stage).toBe('closed')
@@ -141,6 +149,40 @@ describe('a case from intake to closing', () => {
   })
 })
 
+describe('supervisor approval', () => {
+  it('needs the supervisor’s own password: a name, a wrong password or a mediator is refused', async () => {
+    const c = await caseInMediation('family')
+    await c.write('cases.transition', {
+      to: 'terminated',
+      reason: '申请人撤回调解申请',
+      otherRoutesNoticeGiven: true,
+    })
+    await c.present('terminationNotice', 'mediationRecord')
+    const before = c.file.version
+
+    const wrongPassword = await c.refused('cases.transition', {
+      to: 'closed',
+      approval: { userId: staff.supervisor.id, password: 'Guessed-Password-1' },
+    })
+    expect(wrongPassword.code).toBe('WRONG_CREDENTIALS')
+    const notASupervisor = await c.refused('cases.transition', {
+      to: 'closed',
+      approval: { userId: staff.colleague.id, password: OWN_PASSWORD },
+    })
+    expect(notASupervisor.fields).toEqual([{ path: 'approval.userId', rule: 'notSupervisor' }])
+    const reread = await call(core, 'cases.get', { caseId: c.file.id })
+    expect([reread.stage, reread.version]).toEqual(['terminated', before])
+
+    const closed = await c.write('cases.transition', {
+      to: 'closed',
+      approval: { userId: staff.supervisor.id, password: OWN_PASSWORD },
+    })
+    expect(closed.timeline[0]?.transition?.approvedByName).toBe(staff.supervisor.displayName)
+    // The session is still the mediator's: approving did not sign the supervisor in.
+    expect((await call(core, 'app.status')).session?.user.login).toBe(staff.mediator.login)
+  })
+})
+
 describe('termination and reopening', () => {
   it('terminates with a reason and the other-routes notice (PML Art. 26)', async () => {
     const c = await caseInMediation('expropriation')
@@ -199,7 +241,7 @@ describe('the 卷宗 checklist', () => {
     })
     const missing = await c.refused('cases.transition', {
       to: 'closed',
-      approvedById: staff.supervisor.id,
+      approval: { userId: staff.supervisor.id, password: OWN_PASSWORD },
     })
     expect(missing.fields).toEqual([
       { path: 'document.mediationRecord', rule: 'missingDocument' },

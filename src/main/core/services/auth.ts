@@ -43,6 +43,23 @@ async function burnEquivalentWork(ctx: CoreContext, secret: string): Promise<nul
   return null
 }
 
+/**
+ * Checks another account's password without switching the session (a supervisor approving
+ * at a mediator's desk). Counted by the same throttle as unlocking, so it is no side door
+ * for guessing passwords.
+ */
+export async function verifyPassword(
+  ctx: CoreContext,
+  login: string,
+  password: string,
+): Promise<void> {
+  const slot = userSlot(readKeyring(ctx.paths.keyring), login)
+  const key = await throttled(ctx, ctx.paths.attempts, () =>
+    slot ? unwrapKey(slot, password) : burnEquivalentWork(ctx, password),
+  )
+  key.fill(0)
+}
+
 export async function openWithKey(ctx: CoreContext, key: Buffer): Promise<CaseBase> {
   const caseBase = openCaseBase(ctx.paths.caseBase, key, { create: false })
   try {

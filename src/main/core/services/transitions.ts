@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import type { Kysely } from 'kysely'
 import type { i18n } from 'i18next'
 import { checkTransition, documentsRequired } from '../../../shared/domain/workflow/engine'
 import { WORKFLOWS } from '../../../shared/domain/workflow'
 import type { TransitionProblem } from '../../../shared/domain/workflow/types'
 import { chinaDateTime } from '../cases/clocks'
-import type { Database } from '../db/schema'
+import type { CoreContext } from '../context'
 import { CoreError } from '../errors'
 import type { Handlers } from '../handlers'
+import { verifyPassword } from './auth'
 import { loadCaseState } from './case-file'
 import { writeCase } from './case-write'
 
@@ -25,7 +25,7 @@ function problemPath(problem: TransitionProblem): string {
     case 'missingDocument':
       return `document.${problem.document}`
     case 'needsApproval':
-      return 'approvedById'
+      return 'approval'
     case 'needsReason':
       return 'reason'
     case 'needsOtherRoutesNotice':
@@ -59,18 +59,28 @@ function blocked(i18n: i18n, problems: readonly TransitionProblem[]): CoreError 
   )
 }
 
-/** The approving supervisor named in the request: an active supervisor account, or refused. */
-async function approver(trx: Kysely<Database>, userId: string | undefined) {
-  if (userId === undefined) return undefined
-  const row = await trx
-    .selectFrom('user')
-    .select(['id', 'role'])
-    .where('id', '=', userId)
+/**
+ * The approving supervisor: an active supervisor account whose password was typed with the
+ * request. Checked before the write transaction, which must not wait on scrypt.
+ */
+async function approver(
+  ctx: CoreContext,
+  approval: { userId: string; password: string } | undefined,
+) {
+  if (approval === undefined) return undefined
+  const row = await ctx.vault
+    .caseBase()
+    .db.selectFrom('user')
+    .select(['id', 'role', 'login'])
+    .where('id', '=', approval.userId)
     .where('disabledAt', 'is', null)
     .executeTakeFirst()
   if (row?.role !== 'supervisor') {
-    throw new CoreError('VALIDATION', undefined, [{ path: 'approvedById', rule: 'notSupervisor' }])
+    throw new CoreError('VALIDATION', undefined, [
+      { path: 'approval.userId', rule: 'notSupervisor' },
+    ])
   }
+  await verifyPassword(ctx, row.login, approval.password)
   return { userId: row.id, role: row.role }
 }
 
@@ -81,10 +91,10 @@ export const transitionHandlers = {
    * write nothing and list every missing piece at once.
    */
   async 'cases.transition'(input, ctx) {
+    const approvedBy = await approver(ctx, input.approval)
     return writeCase(ctx, input, async ({ trx, row, user, now }) => {
       const definition = WORKFLOWS[row.category]
       const state = await loadCaseState(trx, row)
-      const approvedBy = await approver(trx, input.approvedById)
       const check = checkTransition(definition, state, input.to, {
         role: user.role,
         reason: input.reason,

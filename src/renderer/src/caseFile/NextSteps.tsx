@@ -16,6 +16,7 @@ import { WORKFLOWS } from '../../../shared/domain/workflow'
 import type { TransitionProblem } from '../../../shared/domain/workflow/types'
 import { useCaseWrite, useUsers, type CaseFile, type CaseWriteMutation } from '../cases/api'
 import { userOptions } from '../cases/options'
+import { PasswordInput } from '../components/PasswordInput'
 import { useLabel } from '../i18n'
 import { useSession } from '../status'
 import { useDescribeProblem } from './problems'
@@ -144,6 +145,7 @@ function TransitionDialog({
   const [reason, setReason] = useState('')
   const [otherRoutes, setOtherRoutes] = useState(false)
   const [approverId, setApproverId] = useState<string | null>(null)
+  const [approverPassword, setApproverPassword] = useState('')
   const [overrideReason, setOverrideReason] = useState('')
   const isSupervisor = user.role === 'supervisor'
   const needsApprover = !!rule?.needsSupervisorApproval && !isSupervisor
@@ -154,7 +156,7 @@ function TransitionDialog({
   const ready =
     (!rule?.needsReason || reason.trim() !== '') &&
     (!rule?.needsOtherRoutesNotice || otherRoutes) &&
-    (!needsApprover || approverId !== null) &&
+    (!needsApprover || (approverId !== null && approverPassword !== '')) &&
     (missingDocuments.length === 0 || (canOverride && overrideReason.trim() !== ''))
 
   const submit = () =>
@@ -163,7 +165,9 @@ function TransitionDialog({
         to: step.to,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
         ...(rule?.needsOtherRoutesNotice ? { otherRoutesNoticeGiven: otherRoutes } : {}),
-        ...(needsApprover && approverId ? { approvedById: approverId } : {}),
+        ...(needsApprover && approverId
+          ? { approval: { userId: approverId, password: approverPassword } }
+          : {}),
         ...(missingDocuments.length > 0 ? { documentsOverrideReason: overrideReason.trim() } : {}),
       },
       { onSuccess: onClose },
@@ -198,6 +202,15 @@ function TransitionDialog({
             value={approverId}
             onChange={setApproverId}
             nothingFoundMessage={t('caseFile.noSupervisors')}
+          />
+        )}
+        {needsApprover && (
+          <PasswordInput
+            label={t('caseFile.approverPassword')}
+            required
+            autoComplete="off"
+            value={approverPassword}
+            onChange={(event) => setApproverPassword(event.currentTarget.value)}
           />
         )}
         {missingDocuments.length > 0 && (
