@@ -416,6 +416,10 @@ export const en = {
     add: 'Add household',
   },
   timeline: {
+    moved: '{{from}} → {{to}}',
+    approvedBy: 'Approved by {{name}}',
+    otherRoutesTold: 'Parties told of their other routes',
+    override: 'Closed with documents missing: {{reason}}',
     add: 'New entry',
     kind: 'Kind',
     occurredAt: 'Date and time',

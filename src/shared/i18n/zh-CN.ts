@@ -403,6 +403,10 @@ export const zhCN = {
     add: '添加一户',
   },
   timeline: {
+    moved: '由“{{from}}”转入“{{to}}”',
+    approvedBy: '审批主管：{{name}}',
+    otherRoutesTold: '已告知当事人其他救济途径',
+    override: '缺少材料结案理由：{{reason}}',
     add: '新增办理记录',
     kind: '类型',
     occurredAt: '时间',

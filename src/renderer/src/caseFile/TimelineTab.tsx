@@ -21,6 +21,7 @@ import { useCaseWrite, type CaseFile } from '../cases/api'
 import { useEnumOptions } from '../cases/options'
 import { LockIcon } from '../components/LockIcon'
 import { useDates } from '../format'
+import { useLabel } from '../i18n'
 import { useFieldMessages, type FieldErrors } from '../validation'
 import { WriteError } from './WriteError'
 
@@ -170,6 +171,7 @@ export function TimelineTab({ file }: { file: CaseFile }) {
                     {[entry.place, entry.attendees.join('、')].filter(Boolean).join(' · ')}
                   </Text>
                 )}
+                {entry.transition && <TransitionLine transition={entry.transition} />}
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                   {entry.body}
                 </Text>
@@ -180,4 +182,26 @@ export function TimelineTab({ file }: { file: CaseFile }) {
       </Paper>
     </Stack>
   )
+}
+
+type Transition = NonNullable<CaseFile['timeline'][number]['transition']>
+
+/** Who moved the case where, with whose approval and on what notice: the record of a move. */
+function TransitionLine({ transition }: { transition: Transition }) {
+  const { t } = useTranslation()
+  const label = useLabel()
+  const facts = [
+    t('timeline.moved', {
+      from: label(`workflow.stage.${transition.from}`),
+      to: label(`workflow.stage.${transition.to}`),
+    }),
+    transition.approvedByName && t('timeline.approvedBy', { name: transition.approvedByName }),
+    transition.otherRoutesNotice && t('timeline.otherRoutesTold'),
+    transition.overrideReason && t('timeline.override', { reason: transition.overrideReason }),
+  ].filter((fact): fact is string => typeof fact === 'string' && fact !== '')
+  return facts.map((fact) => (
+    <Text key={fact} size="sm" fw={500}>
+      {fact}
+    </Text>
+  ))
 }
