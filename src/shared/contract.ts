@@ -19,11 +19,20 @@ import {
   ClockView,
   HouseholdInput,
   PartyInput,
+  PartyRelation,
   TimelineInput,
   TransitionInput,
   UserPick,
 } from './schemas/case'
+import { ClockExtendInput, ClockPauseInput } from './schemas/case'
+import { CalendarOverrideInput, CalendarView } from './schemas/calendar'
 import { EventId } from './domain/workflow/types'
+import {
+  AttachmentAddInput,
+  AttachmentContent,
+  AttachmentGetInput,
+  AttachmentRemoveInput,
+} from './attachments'
 import { IsoDate, IsoDateTime } from './domain/iso-date'
 
 /**
@@ -149,6 +158,17 @@ export const contract = {
     output: CaseFile,
     access: CASE_WORKERS,
   }),
+  /** Sets how partyId stands to otherPartyId (replacing any earlier relation of that pair). */
+  'parties.relate': channel({
+    input: CaseRef.extend(PartyRelation.shape),
+    output: CaseFile,
+    access: CASE_WORKERS,
+  }),
+  'parties.unrelate': channel({
+    input: CaseRef.extend(PartyRelation.pick({ partyId: true, otherPartyId: true }).shape),
+    output: CaseFile,
+    access: CASE_WORKERS,
+  }),
   'households.add': channel({
     input: CaseRef.extend({ household: HouseholdInput }),
     output: CaseFile,
@@ -169,6 +189,18 @@ export const contract = {
     output: CaseFile,
     access: CASE_WORKERS,
   }),
+  /** Files kept inside the encrypted case base, size-limited and type-checked (issue 3 item 5). */
+  'attachments.add': channel({ input: AttachmentAddInput, output: CaseFile, access: CASE_WORKERS }),
+  'attachments.get': channel({
+    input: AttachmentGetInput,
+    output: AttachmentContent,
+    access: CASE_WORKERS,
+  }),
+  'attachments.remove': channel({
+    input: AttachmentRemoveInput,
+    output: CaseFile,
+    access: CASE_WORKERS,
+  }),
   'deadlines.board': channel({
     input: None,
     output: z.array(
@@ -183,6 +215,19 @@ export const contract = {
     ),
     access: CASE_WORKERS,
     passive: true,
+  }),
+  'clocks.pause': channel({ input: ClockPauseInput, output: CaseFile, access: CASE_WORKERS }),
+  'clocks.extend': channel({ input: ClockExtendInput, output: CaseFile, access: CASE_WORKERS }),
+  'calendar.get': channel({ input: None, output: CalendarView, access: ANY_ROLE }),
+  'calendar.setOverride': channel({
+    input: CalendarOverrideInput,
+    output: CalendarView,
+    access: roles('admin'),
+  }),
+  'calendar.removeOverride': channel({
+    input: z.object({ date: IsoDate }),
+    output: CalendarView,
+    access: roles('admin'),
   }),
 } as const
 

@@ -31,6 +31,9 @@ export const ErrorCode = z.enum([
   'NOT_FOUND',
   'CONFLICT',
   'TRANSITION_BLOCKED',
+  'ATTACHMENT_TOO_LARGE',
+  'ATTACHMENT_CASE_FULL',
+  'ATTACHMENT_TYPE',
   'INTERNAL',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>

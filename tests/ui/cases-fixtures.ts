@@ -63,8 +63,10 @@ export function caseFile(changes: Partial<CaseFile> = {}): CaseFile {
     details: { category: 'family', relationship: 'spouses' },
     progress: {},
     parties: [],
+    relations: [],
     households: [],
     timeline: [],
+    attachments: [],
     checklist: [
       { itemId: 'application', required: 'always', present: false },
       { itemId: 'identityProof', required: 'always', present: true },
@@ -81,6 +83,12 @@ export function caseFile(changes: Partial<CaseFile> = {}): CaseFile {
         due: '2026-12-25',
         daysLeft: 20,
         status: 'running',
+        unit: 'months',
+        pausable: true,
+        extendable: true,
+        maxExtension: null,
+        pauses: [],
+        extensions: [],
       },
     ],
     nextSteps: [

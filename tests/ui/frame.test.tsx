@@ -7,6 +7,7 @@ const SETTINGS = {
   orgName: '浦江测试人民调解委员会',
   orgCapacity: 'people_mediation_committee' as const,
   idleLockMinutes: 10,
+  caseNumberPattern: '〔{year}〕{abbr}调字第{seq}号',
 }
 
 function signedIn(changes: Partial<NonNullable<Status['session']>> = {}): Status {

@@ -36,11 +36,21 @@ const EXPECTED: Record<Channel, 'anyone' | 'recovery' | readonly Role[]> = {
   'parties.add': ['mediator', 'supervisor'],
   'parties.update': ['mediator', 'supervisor'],
   'parties.remove': ['mediator', 'supervisor'],
+  'parties.relate': ['mediator', 'supervisor'],
+  'parties.unrelate': ['mediator', 'supervisor'],
   'households.add': ['mediator', 'supervisor'],
   'households.update': ['mediator', 'supervisor'],
   'timeline.add': ['mediator', 'supervisor'],
   'checklist.set': ['mediator', 'supervisor'],
+  'attachments.add': ['mediator', 'supervisor'],
+  'attachments.get': ['mediator', 'supervisor'],
+  'attachments.remove': ['mediator', 'supervisor'],
   'deadlines.board': ['mediator', 'supervisor'],
+  'clocks.pause': ['mediator', 'supervisor'],
+  'clocks.extend': ['mediator', 'supervisor'],
+  'calendar.get': ['admin', 'supervisor', 'mediator', 'auditor'],
+  'calendar.setOverride': ['admin'],
+  'calendar.removeOverride': ['admin'],
 }
 
 type Caller = 'locked' | 'recovery' | Role | `${Role}-mustChangePassword`

@@ -1,10 +1,13 @@
 import type { z } from 'zod'
 import type { Channel, Contract } from '../../shared/contract'
 import type { CoreContext } from './context'
+import { attachmentHandlers } from './services/attachments'
 import { authHandlers } from './services/auth'
 import { caseListHandlers } from './services/case-list'
 import { caseHandlers } from './services/cases'
 import { clockHandlers } from './services/clocks'
+import { clockAdjustmentHandlers } from './services/clock-adjustments'
+import { calendarHandlers } from './services/calendar'
 import { partyHandlers } from './services/parties'
 import { settingsHandlers } from './services/settings'
 import { setupHandlers } from './services/setup'
@@ -29,6 +32,9 @@ export const handlers: Handlers = {
   ...caseListHandlers,
   ...partyHandlers,
   ...timelineHandlers,
+  ...attachmentHandlers,
   ...transitionHandlers,
   ...clockHandlers,
+  ...clockAdjustmentHandlers,
+  ...calendarHandlers,
 }

@@ -3,6 +3,7 @@ import { app, ipcMain, protocol, session, shell, type BrowserWindow } from 'elec
 import { startCoreWorker } from '../core/client'
 import type { Core } from '../core/router'
 import { APP_ENTRY_URL, APP_SCHEME, trustedDevServerUrl } from './app-origin'
+import { startDeadlineNotifier } from './deadline-notifier'
 import { registerIpc } from './ipc'
 import { causeOf, log } from './log'
 import { denyAllPermissions } from './permissions'
@@ -63,7 +64,9 @@ function main(): void {
 
   let closing: Promise<void> | undefined
   let coreClosed = false
+  let notifier: { stop(): void } | undefined
   app.on('will-quit', (event) => {
+    notifier?.stop()
     if (coreClosed) return
     event.preventDefault()
     closing ??= closeCore(core).then(() => {
@@ -83,6 +86,7 @@ function main(): void {
         log({ level: 'error', channel: 'window.load', code: 'INTERNAL', cause: causeOf(error) })
       },
     })
+    notifier = startDeadlineNotifier({ core, getWindow: () => mainWindow, log })
   })
 }
 

@@ -217,6 +217,30 @@ export const Party = z.object({
 })
 export type Party = z.infer<typeof Party>
 
+/** How one party stands to another: "张三 — 配偶 — 李四" reads partyId — relation — otherPartyId. */
+export const PartyRelationKind = z.enum([
+  'spouse',
+  'formerSpouse',
+  'cohabitant',
+  'parent',
+  'child',
+  'sibling',
+  'grandparent',
+  'grandchild',
+  'guardian',
+  'ward',
+  'agentOf',
+  'representativeOf',
+  'employee',
+  'other',
+])
+export const PartyRelation = z.object({
+  partyId: Id,
+  otherPartyId: Id,
+  relation: PartyRelationKind,
+})
+export type PartyRelation = z.infer<typeof PartyRelation>
+
 /** 动拆迁 / 业委会 cases: a flat or unit (房号) with its position and agreement status. */
 export const HouseholdInput = z.object({
   unit: z.string().trim().min(1).max(60),
@@ -276,6 +300,34 @@ export const ClockView = z.object({
   /** Days left (negative when overdue), counted in calendar days from today in China. */
   daysLeft: z.number(),
   status: z.enum(['running', 'dueSoon', 'overdue', 'done']),
+  /** What the clock's definition allows: the 期限 tab offers 中止 / 延长 only where it may. */
+  unit: z.string().default('days'),
+  pausable: z.boolean().default(false),
+  extendable: z.boolean().default(false),
+  maxExtension: z.int().nullable().default(null),
+  /** Pauses (中止) and extensions (延长) recorded on this clock, oldest first. */
+  pauses: z
+    .array(
+      z.object({
+        id: z.string(),
+        from: z.string(),
+        to: z.string(),
+        reason: z.string(),
+        recordedByName: z.string(),
+      }),
+    )
+    .default([]),
+  extensions: z
+    .array(
+      z.object({
+        id: z.string(),
+        length: z.int(),
+        reason: z.string(),
+        approvedByName: z.string(),
+        recordedByName: z.string(),
+      }),
+    )
+    .default([]),
 })
 
 export const ChecklistView = z.object({
@@ -283,6 +335,19 @@ export const ChecklistView = z.object({
   required: z.enum(['always', 'onAgreement', 'onTermination', 'asNeeded']),
   present: z.boolean(),
 })
+
+/** A file in the 卷宗 (its bytes come only through attachments.get). */
+export const AttachmentView = z.object({
+  id: Id,
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.int(),
+  checklistItemId: z.string().nullable(),
+  restricted: z.boolean(),
+  uploadedAt: z.string(),
+  uploaderName: z.string(),
+})
+export type AttachmentView = z.infer<typeof AttachmentView>
 
 export const NextStep = z.object({
   to: StageId,
@@ -325,9 +390,11 @@ export const CaseFile = z.object({
   details: CaseDetails,
   progress: CaseProgress,
   parties: z.array(Party),
+  relations: z.array(PartyRelation),
   households: z.array(Household),
   timeline: z.array(TimelineEntry),
   checklist: z.array(ChecklistView),
+  attachments: z.array(AttachmentView),
   clocks: z.array(ClockView),
   nextSteps: z.array(NextStep),
   createdAt: z.string(),
@@ -354,6 +421,22 @@ export const CaseListQuery = z.object({
 
 /** Optimistic concurrency: every write names the version it was made against. */
 export const CaseRef = z.object({ caseId: Id, version: z.int().min(1) })
+
+/** 中止: the days from `from` to `to`, both included, do not count (see domain/period.ts). */
+export const ClockPauseInput = CaseRef.extend({
+  clockId: Id,
+  from: IsoDate,
+  to: IsoDate,
+  reason: Text(2000).pipe(z.string().min(1)),
+})
+
+/** 延长: by `length` units of the clock's own unit, with a supervisor's signed approval. */
+export const ClockExtendInput = CaseRef.extend({
+  clockId: Id,
+  length: z.int().positive().max(10_000),
+  reason: Text(2000).pipe(z.string().min(1)),
+  approval: z.object({ userId: Id, password: Password }).optional(),
+})
 
 export const TransitionInput = CaseRef.extend({
   to: StageId.max(64),

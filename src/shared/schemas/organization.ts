@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CaseNumberPattern } from '../domain/case-number'
 import { DisplayName, Login, Password } from './account'
 
 /** 人民调解委员会 (People's Mediation Law) or another professional mediation organization. */
@@ -25,10 +26,15 @@ export const Settings = z.object({
   orgName: z.string(),
   orgCapacity: OrgCapacity,
   idleLockMinutes: z.number().int(),
+  caseNumberPattern: z.string(),
 })
 export type Settings = z.infer<typeof Settings>
 
 export const SettingsPatch = z
-  .object({ orgName: OrgName, idleLockMinutes: IdleLockMinutes })
+  .object({
+    orgName: OrgName,
+    idleLockMinutes: IdleLockMinutes,
+    caseNumberPattern: CaseNumberPattern,
+  })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'empty' })

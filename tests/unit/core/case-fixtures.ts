@@ -76,10 +76,14 @@ type CaseWrite =
   | 'parties.add'
   | 'parties.update'
   | 'parties.remove'
+  | 'parties.relate'
+  | 'parties.unrelate'
   | 'households.add'
   | 'households.update'
   | 'timeline.add'
   | 'checklist.set'
+  | 'clocks.pause'
+  | 'clocks.extend'
 
 /** Works one case as the UI does: every write names the version it last saw. */
 export function onCase(core: Core, file: CaseFile) {

@@ -103,6 +103,7 @@ describe('unlocking', () => {
       orgName: ORG_NAME,
       orgCapacity: 'people_mediation_committee',
       idleLockMinutes: 10,
+      caseNumberPattern: '〔{year}〕{abbr}调字第{seq}号',
     })
   })
 

@@ -1,12 +1,10 @@
 import type { z } from 'zod'
-import { officialCalendar } from '../../../shared/domain/holidays'
+import type { Calendar } from '../../../shared/domain/calendar'
 import { daysBetween, todayInChina } from '../../../shared/domain/iso-date'
 import { clockDue } from '../../../shared/domain/workflow/clocks'
 import type { Clock, WorkflowDefinition } from '../../../shared/domain/workflow/types'
 import type { ClockView } from '../../../shared/schemas/case'
-
-/** The shipped holiday years; an administrator's corrections come with the calendar settings. */
-const CALENDAR = officialCalendar([], [])
+import type { CaseClockData, ClockAdjustments } from './clock-data'
 
 /** Within this many days a clock is shown as due soon (the 期限 board's "due in 3 days"). */
 const DUE_SOON_DAYS = 3
@@ -24,17 +22,36 @@ function startFor(clock: Clock, at: string): string {
   return at.slice(0, 10)
 }
 
+const NO_ADJUSTMENTS: ClockAdjustments = { pauses: [], extensions: [] }
+
+/** The run clockDue counts: the start, and the pauses and extensions recorded on the clock. */
+export function clockRun(clock: Clock, at: string, adjustments: ClockAdjustments) {
+  return {
+    start: startFor(clock, at),
+    pauses: adjustments.pauses.map(({ from, to, reason }) => ({ from, to, reason })),
+    extensions: adjustments.extensions.map(({ length, reason, approvedByName }) => ({
+      length,
+      reason,
+      approvedBy: approvedByName || '—',
+    })),
+  }
+}
+
 /**
- * Every clock of the case's definition whose start event has happened. The organization's own
- * obligations and practice targets are done once mediation is over (an ended or archived
- * stage); clocks binding parties, agencies and courts run on regardless of the case file.
+ * Every clock of the case's definition whose start event has happened, counted with the
+ * organization's calendar (shipped years plus an administrator's overrides) and the pauses and
+ * extensions recorded on it. The organization's own obligations and practice targets are done
+ * once mediation is over (an ended or archived stage); clocks binding parties, agencies and
+ * courts run on regardless of the case file.
  */
 export function clockViews(
   definition: WorkflowDefinition,
   stage: string,
-  events: ReadonlyMap<string, string>,
+  data: CaseClockData,
+  calendar: Calendar,
   now: Date,
 ): z.input<typeof ClockView>[] {
+  const { events } = data
   const status = definition.stages.find((s) => s.id === stage)?.status
   const mediationOver = status === 'ended' || status === 'archived'
   const today = todayInChina(now)
@@ -42,8 +59,13 @@ export function clockViews(
   return definition.clocks.flatMap((clock) => {
     const at = events.get(clock.startEvent)
     if (!at) return []
-    const start = startFor(clock, at)
-    const result = clockDue(clock, { start }, CALENDAR)
+    const adjustments = data.adjustments.get(clock.id) ?? NO_ADJUSTMENTS
+    const run = clockRun(clock, at, adjustments)
+    const { start } = run
+    // Adjustments were checked when recorded; if the definition has changed since, count the
+    // plain period rather than hide the clock.
+    const counted = clockDue(clock, run, calendar)
+    const result = counted.ok ? counted : clockDue(clock, { start }, calendar)
     if (!result.ok) return []
     const { due } = result.value
     const daysLeft = daysBetween(today, due.slice(0, 10))
@@ -65,6 +87,12 @@ export function clockViews(
             : daysLeft <= DUE_SOON_DAYS
               ? 'dueSoon'
               : 'running',
+        unit: clock.unit,
+        pausable: clock.pausable,
+        extendable: clock.extendable,
+        maxExtension: clock.maxExtension ?? null,
+        pauses: adjustments.pauses,
+        extensions: adjustments.extensions,
       },
     ]
   })

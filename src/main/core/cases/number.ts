@@ -1,25 +1,10 @@
 import type { Kysely } from 'kysely'
 import { yearOf } from '../../../shared/domain/iso-date'
+import { formatCaseNumber } from '../../../shared/domain/case-number'
 import type { CaseCategory } from '../../../shared/domain/workflow/types'
 import type { Database } from '../db/schema'
 
-/** The 调字 abbreviation of each category, as in 〔2026〕家调字第0001号. */
-const ABBREVIATIONS: Readonly<Record<CaseCategory, string>> = {
-  family: '家',
-  expropriation: '拆',
-  petition: '访',
-  owners: '物',
-}
-
-export function formatCaseNumber(
-  pattern: string,
-  parts: { year: number; category: CaseCategory; seq: number },
-): string {
-  return pattern
-    .replaceAll('{year}', String(parts.year))
-    .replaceAll('{abbr}', ABBREVIATIONS[parts.category])
-    .replaceAll('{seq}', String(parts.seq).padStart(4, '0'))
-}
+export { formatCaseNumber }
 
 /**
  * The next number of the year the case was accepted in, for its category. Run inside the

@@ -8,6 +8,7 @@ import type {
   HouseholdInput,
   IdType,
   LegalBasis,
+  PartyRelationKind,
   PartyRole,
   RiskLevel,
   TimelineEntry,
@@ -92,6 +93,15 @@ export interface PartyTable {
   updatedAt: string
 }
 
+/** `partyId` stands in `relation` to `otherPartyId` (migration 0006). */
+export interface PartyRelationTable {
+  caseId: string
+  partyId: string
+  otherPartyId: string
+  relation: z.infer<typeof PartyRelationKind>
+  createdAt: string
+}
+
 export interface HouseholdTable {
   id: string
   caseId: string
@@ -140,6 +150,30 @@ export interface CaseEventTable {
   recordedBy: string
 }
 
+/** A pause (中止) or an extension (延长) of one clock on a case (migration 0004). */
+export interface ClockAdjustmentTable {
+  id: string
+  caseId: string
+  clockId: string
+  kind: 'pause' | 'extension'
+  pauseFrom: string | null
+  pauseTo: string | null
+  length: number | null
+  reason: string
+  approvedById: string | null
+  recordedBy: string
+  recordedAt: string
+}
+
+/** An administrator's correction of one day of the holiday calendar (migration 0005). */
+export interface CalendarOverrideTable {
+  date: string
+  kind: 'holiday' | 'workday' | 'ordinary'
+  reason: string
+  recordedBy: string
+  recordedAt: string
+}
+
 export interface ChecklistItemTable {
   caseId: string
   itemId: string
@@ -148,15 +182,37 @@ export interface ChecklistItemTable {
   notedAt: string | null
 }
 
+/** A file kept inside the encrypted case base, never on disk in clear (migration 0003). */
+export interface AttachmentTable {
+  id: string
+  caseId: string
+  /** The 卷宗 checklist item this file documents. */
+  checklistItemId: string | null
+  timelineEntryId: string | null
+  fileName: string
+  mediaType: string
+  size: number
+  /** Hex SHA-256 of the bytes, to spot duplicates and check integrity. */
+  sha256: string
+  data: Buffer
+  restricted: Flag
+  uploadedBy: string
+  uploadedAt: string
+}
+
 export interface Database {
   organization: OrganizationTable
   user: UserTable
   case: CaseTable
   caseMediator: CaseMediatorTable
   party: PartyTable
+  partyRelation: PartyRelationTable
   household: HouseholdTable
   stageTransition: StageTransitionTable
   timelineEntry: TimelineEntryTable
   caseEvent: CaseEventTable
   checklistItem: ChecklistItemTable
+  attachment: AttachmentTable
+  clockAdjustment: ClockAdjustmentTable
+  calendarOverride: CalendarOverrideTable
 }

@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import { allowedTransitions, checkTransition } from '../../../shared/domain/workflow/engine'
 import { WORKFLOWS } from '../../../shared/domain/workflow'
-import type { CaseFile, Party } from '../../../shared/schemas/case'
+import type { CaseFile, Party, PartyRelation } from '../../../shared/schemas/case'
 import { findVisibleCase, type CaseRow } from '../cases/access'
 import { clockViews } from '../cases/clocks'
+import { loadClockData } from '../cases/clock-data'
 import { caseFacts, caseState } from '../cases/state'
 import type { Database } from '../db/schema'
 import type { SessionUser } from '../vault'
+import { attachmentsOf } from './attachment-list'
 
 async function partiesOf(db: Kysely<Database>, caseId: string): Promise<Party[]> {
   const rows = await db
@@ -38,6 +40,17 @@ async function partiesOf(db: Kysely<Database>, caseId: string): Promise<Party[]>
   }))
 }
 
+async function relationsOf(db: Kysely<Database>, caseId: string): Promise<PartyRelation[]> {
+  return db
+    .selectFrom('partyRelation')
+    .select(['partyId', 'otherPartyId', 'relation'])
+    .where('caseId', '=', caseId)
+    .orderBy('createdAt')
+    .orderBy('partyId')
+    .orderBy('otherPartyId')
+    .execute()
+}
+
 async function mediatorsOf(db: Kysely<Database>, caseId: string) {
   return db
     .selectFrom('caseMediator')
@@ -56,15 +69,6 @@ async function presentDocuments(db: Kysely<Database>, caseId: string): Promise<s
     .where('present', '=', 1)
     .execute()
   return rows.map((row) => row.itemId)
-}
-
-async function eventsOf(db: Kysely<Database>, caseId: string) {
-  const rows = await db
-    .selectFrom('caseEvent')
-    .select(['eventId', 'at'])
-    .where('caseId', '=', caseId)
-    .execute()
-  return new Map(rows.map((row) => [row.eventId, row.at]))
 }
 
 /** The engine's view of a case, read inside the caller's transaction. */
@@ -148,6 +152,7 @@ export async function loadCaseFile(
     .execute()
   const lead = mediators.find((m) => m.role === 'lead')
   const state = caseState(row, { leadMediatorId: lead?.id ?? null, parties, documents })
+  const clockData = await loadClockData(db, [caseId])
   return {
     id: row.id,
     number: row.number,
@@ -167,6 +172,7 @@ export async function loadCaseFile(
     details,
     progress,
     parties,
+    relations: await relationsOf(db, caseId),
     households,
     timeline: await timelineOf(db, caseId),
     checklist: definition.checklist.map((item) => ({
@@ -174,7 +180,8 @@ export async function loadCaseFile(
       required: item.required,
       present: documents.includes(item.id),
     })),
-    clocks: clockViews(definition, row.stage, await eventsOf(db, caseId), now),
+    attachments: await attachmentsOf(db, caseId),
+    clocks: clockViews(definition, row.stage, clockData.byCase(caseId), clockData.calendar, now),
     // What the stepper offers this user, each with what is still missing before it can be taken.
     nextSteps: allowedTransitions(definition, state, user.role).map((t) => {
       const check = checkTransition(definition, state, t.to, { role: user.role })

@@ -5,6 +5,7 @@ import type { CaseListQuery, CaseSummary } from '../../../shared/schemas/case'
 import type { CoreContext } from '../context'
 import { requireUser, visibleCases } from '../cases/access'
 import { clockViews, deadlineSummary } from '../cases/clocks'
+import { loadClockData } from '../cases/clock-data'
 import type { Database } from '../db/schema'
 import type { Handlers } from '../handlers'
 import type { SessionUser } from '../vault'
@@ -91,25 +92,14 @@ async function withDeadlines(
   now: Date,
 ): Promise<z.input<typeof CaseSummary>[]> {
   if (rows.length === 0) return []
-  const events = await db
-    .selectFrom('caseEvent')
-    .select(['caseId', 'eventId', 'at'])
-    .where(
-      'caseId',
-      'in',
-      rows.map((row) => row.id),
-    )
-    .execute()
-  const byCase = new Map<string, Map<string, string>>()
-  for (const e of events) {
-    const map = byCase.get(e.caseId) ?? new Map<string, string>()
-    map.set(e.eventId, e.at)
-    byCase.set(e.caseId, map)
-  }
+  const { calendar, byCase } = await loadClockData(
+    db,
+    rows.map((row) => row.id),
+  )
   return rows.map((row) => ({
     ...row,
     ...deadlineSummary(
-      clockViews(WORKFLOWS[row.category], row.stage, byCase.get(row.id) ?? new Map(), now),
+      clockViews(WORKFLOWS[row.category], row.stage, byCase(row.id), calendar, now),
     ),
   }))
 }

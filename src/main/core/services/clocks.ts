@@ -1,6 +1,7 @@
 import { WORKFLOWS } from '../../../shared/domain/workflow'
 import { requireUser, visibleCases } from '../cases/access'
 import { clockViews } from '../cases/clocks'
+import { loadClockData } from '../cases/clock-data'
 import { isFieldEvent } from '../../../shared/domain/workflow/field-events'
 import { recordEvent } from '../cases/events'
 import { CoreError } from '../errors'
@@ -51,20 +52,13 @@ export const clockHandlers = {
         'leadUser.displayName as leadMediatorName',
       ])
       .execute()
-    const events = await db
-      .selectFrom('caseEvent')
-      .select(['caseId', 'eventId', 'at'])
-      .where('caseId', 'in', visibleCases(db, user).select('case.id'))
-      .execute()
-    const byCase = new Map<string, Map<string, string>>()
-    for (const e of events) {
-      const map = byCase.get(e.caseId) ?? new Map<string, string>()
-      map.set(e.eventId, e.at)
-      byCase.set(e.caseId, map)
-    }
+    const { calendar, byCase } = await loadClockData(
+      db,
+      cases.map((c) => c.id),
+    )
     return cases
       .flatMap((c) =>
-        clockViews(WORKFLOWS[c.category], c.stage, byCase.get(c.id) ?? new Map(), now)
+        clockViews(WORKFLOWS[c.category], c.stage, byCase(c.id), calendar, now)
           .filter((clock) => clock.status !== 'done')
           .map((clock) => ({
             caseId: c.id,

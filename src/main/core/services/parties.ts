@@ -53,6 +53,32 @@ function requireOne(result: { numUpdatedRows?: bigint; numDeletedRows?: bigint }
   if ((result.numUpdatedRows ?? result.numDeletedRows) !== 1n) throw new CoreError('NOT_FOUND')
 }
 
+/**
+ * A relation joins two different parties of the same case; another case's party is refused
+ * like an unknown one, so its existence is not revealed.
+ */
+async function requireRelatable(
+  trx: Kysely<Database>,
+  caseId: string,
+  partyId: string,
+  otherPartyId: string,
+): Promise<void> {
+  if (partyId === otherPartyId) {
+    throw new CoreError('VALIDATION', undefined, [{ path: 'otherPartyId', rule: 'selfRelation' }])
+  }
+  const found = await trx
+    .selectFrom('party')
+    .select('id')
+    .where('caseId', '=', caseId)
+    .where('id', 'in', [partyId, otherPartyId])
+    .execute()
+  const ids = { partyId, otherPartyId }
+  const fields = (['partyId', 'otherPartyId'] as const)
+    .filter((path) => !found.some((row) => row.id === ids[path]))
+    .map((path) => ({ path, rule: 'unknownParty' }))
+  if (fields.length > 0) throw new CoreError('VALIDATION', undefined, fields)
+}
+
 export const partyHandlers = {
   async 'parties.add'({ caseId, version, party }, ctx) {
     return writeCase(ctx, { caseId, version }, async ({ trx, row, now }) => {
@@ -90,6 +116,30 @@ export const partyHandlers = {
           .deleteFrom('party')
           .where('id', '=', partyId)
           .where('caseId', '=', row.id)
+          .executeTakeFirst(),
+      )
+    })
+  },
+
+  async 'parties.relate'({ caseId, version, partyId, otherPartyId, relation }, ctx) {
+    return writeCase(ctx, { caseId, version }, async ({ trx, row, now }) => {
+      await requireRelatable(trx, row.id, partyId, otherPartyId)
+      await trx
+        .insertInto('partyRelation')
+        .values({ caseId: row.id, partyId, otherPartyId, relation, createdAt: now })
+        .onConflict((oc) => oc.columns(['partyId', 'otherPartyId']).doUpdateSet({ relation }))
+        .execute()
+    })
+  },
+
+  async 'parties.unrelate'({ caseId, version, partyId, otherPartyId }, ctx) {
+    return writeCase(ctx, { caseId, version }, async ({ trx, row }) => {
+      requireOne(
+        await trx
+          .deleteFrom('partyRelation')
+          .where('caseId', '=', row.id)
+          .where('partyId', '=', partyId)
+          .where('otherPartyId', '=', otherPartyId)
           .executeTakeFirst(),
       )
     })

@@ -2,6 +2,13 @@ import { statusOf } from '../context'
 import { savePreferences } from '../preferences'
 import type { Handlers } from '../handlers'
 
+const SETTINGS_COLUMNS = [
+  'name as orgName',
+  'capacity as orgCapacity',
+  'idleLockMinutes',
+  'caseNumberPattern',
+] as const
+
 export const settingsHandlers = {
   async 'app.status'(_input, ctx) {
     return statusOf(ctx)
@@ -22,7 +29,7 @@ export const settingsHandlers = {
     const org = await ctx.vault
       .caseBase()
       .db.selectFrom('organization')
-      .select(['name as orgName', 'capacity as orgCapacity', 'idleLockMinutes'])
+      .select(SETTINGS_COLUMNS)
       .executeTakeFirstOrThrow()
     return org
   },
@@ -31,8 +38,12 @@ export const settingsHandlers = {
     const { db } = ctx.vault.caseBase()
     const row = await db
       .updateTable('organization')
-      .set({ name: patch.orgName, idleLockMinutes: patch.idleLockMinutes })
-      .returning(['name as orgName', 'capacity as orgCapacity', 'idleLockMinutes'])
+      .set({
+        name: patch.orgName,
+        idleLockMinutes: patch.idleLockMinutes,
+        caseNumberPattern: patch.caseNumberPattern,
+      })
+      .returning(SETTINGS_COLUMNS)
       .executeTakeFirstOrThrow()
     ctx.org = { name: row.orgName, idleLockMinutes: row.idleLockMinutes }
     return row

@@ -63,7 +63,7 @@ function blocked(i18n: i18n, problems: readonly TransitionProblem[]): CoreError 
  * The approving supervisor: an active supervisor account whose password was typed with the
  * request. Checked before the write transaction, which must not wait on scrypt.
  */
-async function approver(
+export async function approver(
   ctx: CoreContext,
   approval: { userId: string; password: string } | undefined,
 ) {

@@ -1,8 +1,9 @@
-import { Checkbox, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ChecklistView } from '../../../shared/schemas/case'
 import { useCaseWrite, type CaseFile } from '../cases/api'
 import { useLabel } from '../i18n'
+import { AttachmentList, useAttachmentUpload } from './Attachments'
 import { WriteError } from './WriteError'
 
 const GROUPS = ChecklistView.shape.required.options
@@ -12,6 +13,7 @@ export function ChecklistTab({ file }: { file: CaseFile }) {
   const { t } = useTranslation()
   const label = useLabel()
   const set = useCaseWrite(file, 'checklist.set')
+  const upload = useAttachmentUpload(file)
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -28,23 +30,50 @@ export function ChecklistTab({ file }: { file: CaseFile }) {
                 </Text>
               </Group>
               <Stack gap="xs">
-                {items.map((item) => (
-                  <Checkbox
-                    key={item.itemId}
-                    label={label(`workflow.document.${item.itemId}`)}
-                    checked={item.present}
-                    disabled={set.isPending}
-                    onChange={(event) =>
-                      set.mutate({ itemId: item.itemId, present: event.currentTarget.checked })
-                    }
-                  />
-                ))}
+                {items.map((item) => {
+                  const name = label(`workflow.document.${item.itemId}`)
+                  const files = file.attachments.filter((a) => a.checklistItemId === item.itemId)
+                  return (
+                    <Stack key={item.itemId} gap={2}>
+                      <Group justify="space-between" wrap="nowrap">
+                        <Checkbox
+                          label={name}
+                          checked={item.present}
+                          disabled={set.isPending}
+                          onChange={(event) =>
+                            set.mutate({
+                              itemId: item.itemId,
+                              present: event.currentTarget.checked,
+                            })
+                          }
+                        />
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          aria-label={t('attachments.uploadFor', { item: name })}
+                          disabled={upload.isPending}
+                          onClick={() => upload.pick(item.itemId)}
+                        >
+                          {t('attachments.upload')}
+                        </Button>
+                      </Group>
+                      {files.map((a) => (
+                        <Text key={a.id} size="xs" c="dimmed" pl="xl">
+                          {a.fileName}
+                        </Text>
+                      ))}
+                    </Stack>
+                  )
+                })}
               </Stack>
             </Paper>
           )
         })}
       </SimpleGrid>
       <WriteError error={set.error} caseId={file.id} onReloaded={set.reset} />
+      {upload.element}
+      {upload.error}
+      <AttachmentList file={file} onUpload={() => upload.pick(null)} uploading={upload.isPending} />
     </Stack>
   )
 }

@@ -19,6 +19,7 @@ import { useCaseWrite, type CaseFile } from '../cases/api'
 import { useDates } from '../format'
 import { useLabel } from '../i18n'
 import { useFieldMessages } from '../validation'
+import { ExtendClockModal, PauseClockModal } from './ClockAdjustModal'
 import { WriteError } from './WriteError'
 
 type ClockView = CaseFile['clocks'][number]
@@ -58,6 +59,7 @@ export function ClocksTab({ file }: { file: CaseFile }) {
   const [at, setAt] = useState('')
   const [error, setError] = useState<string | undefined>()
   const withTime = events.find((e) => e.id === event)?.withTime ?? false
+  const [adjusting, setAdjusting] = useState<{ kind: 'pause' | 'extend'; clock: ClockView }>()
 
   const submit = () => {
     if (!event) return
@@ -82,6 +84,7 @@ export function ClocksTab({ file }: { file: CaseFile }) {
               <Table.Th>{t('clocks.due')}</Table.Th>
               <Table.Th>{t('clocks.daysLeft')}</Table.Th>
               <Table.Th>{t('clocks.status')}</Table.Th>
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -96,6 +99,7 @@ export function ClocksTab({ file }: { file: CaseFile }) {
                       {t(`case.clockKind.${clock.kind}`)} ·{' '}
                       {label(`workflow.obligor.${clock.obligor}`)}
                     </Text>
+                    <Adjustments clock={clock} />
                   </Stack>
                 </Table.Td>
                 <Table.Td>
@@ -117,6 +121,30 @@ export function ClocksTab({ file }: { file: CaseFile }) {
                   >
                     {t(`case.clockStatus.${clock.status}`)}
                   </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {clock.status !== 'done' && (
+                    <Group gap={4} wrap="nowrap">
+                      {clock.pausable && (
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          onClick={() => setAdjusting({ kind: 'pause', clock })}
+                        >
+                          {t('clocks.pause')}
+                        </Button>
+                      )}
+                      {clock.extendable && (
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          onClick={() => setAdjusting({ kind: 'extend', clock })}
+                        >
+                          {t('clocks.extend')}
+                        </Button>
+                      )}
+                    </Group>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -159,6 +187,52 @@ export function ClocksTab({ file }: { file: CaseFile }) {
           <WriteError error={record.error} caseId={file.id} onReloaded={record.reset} />
         </Stack>
       </Fieldset>
+      {adjusting?.kind === 'pause' && (
+        <PauseClockModal
+          file={file}
+          clock={adjusting.clock}
+          onClose={() => setAdjusting(undefined)}
+        />
+      )}
+      {adjusting?.kind === 'extend' && (
+        <ExtendClockModal
+          file={file}
+          clock={adjusting.clock}
+          onClose={() => setAdjusting(undefined)}
+        />
+      )}
     </Stack>
+  )
+}
+
+/** The pauses and extensions recorded on a clock, under its name. */
+function Adjustments({ clock }: { clock: ClockView }) {
+  const { t } = useTranslation()
+  const label = useLabel()
+  const dates = useDates()
+  const unit = label(`clocks.unit.${clock.unit}`)
+  return (
+    <>
+      {clock.pauses.map((p) => (
+        <Text key={p.id} size="xs">
+          {t('clocks.paused', {
+            from: dates.dateTime(p.from),
+            to: dates.dateTime(p.to),
+            reason: p.reason,
+            by: p.recordedByName,
+          })}
+        </Text>
+      ))}
+      {clock.extensions.map((e) => (
+        <Text key={e.id} size="xs">
+          {t('clocks.extended', {
+            length: String(e.length),
+            unit,
+            reason: e.reason,
+            approver: e.approvedByName,
+          })}
+        </Text>
+      ))}
+    </>
   )
 }

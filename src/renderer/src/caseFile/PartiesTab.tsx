@@ -20,6 +20,7 @@ import { useCaseWrite, type CaseFile } from '../cases/api'
 import { useEnumOptions } from '../cases/options'
 import { useFieldMessages, type FieldErrors } from '../validation'
 import { MandatoryReportAlert, needsMandatoryReport, PartyDrawer } from './PartyDrawer'
+import { PartyRelations } from './PartyRelations'
 import { WriteError } from './WriteError'
 
 /** Expropriation and owners' cases group their many parties by flat or unit (房号). */
@@ -96,6 +97,7 @@ export function PartiesTab({ file }: { file: CaseFile }) {
           </Text>
         )}
       </Paper>
+      <PartyRelations file={file} />
       {editing !== undefined && (
         <PartyDrawer
           key={editing?.id ?? 'new'}

@@ -78,10 +78,16 @@ export type CaseWrite =
   | 'parties.add'
   | 'parties.update'
   | 'parties.remove'
+  | 'parties.relate'
+  | 'parties.unrelate'
   | 'households.add'
   | 'households.update'
   | 'timeline.add'
   | 'checklist.set'
+  | 'clocks.pause'
+  | 'clocks.extend'
+  | 'attachments.add'
+  | 'attachments.remove'
 
 export type CaseWriteInput<C extends CaseWrite> = Omit<ChannelInput<C>, 'caseId' | 'version'>
 export type CaseWriteMutation<C extends CaseWrite> = UseMutationResult<

@@ -6,6 +6,7 @@ import {
   Loader,
   NumberInput,
   Stack,
+  Text,
   TextInput,
   Title,
 } from '@mantine/core'
@@ -14,12 +15,14 @@ import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract'
+import { CaseNumberPattern, formatCaseNumber } from '../../../shared/domain/case-number'
 import { IdleLockMinutes, OrgName } from '../../../shared/schemas/organization'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { call, concord } from '../concord'
 import { useRefetchStatus, useSession } from '../status'
-import { unless } from '../validation'
+import { CalendarSettings } from './CalendarSettings'
+import { unless, useFieldMessages } from '../validation'
 
 type Settings = ChannelOutput<'settings.get'>
 const SETTINGS_KEY = ['settings'] as const
@@ -44,6 +47,7 @@ export function SettingsPage() {
       ) : (
         <Loader aria-label={t('common.loading')} />
       )}
+      <CalendarSettings />
     </Stack>
   )
 }
@@ -55,18 +59,31 @@ function OrganizationSettings({ settings }: { settings: Settings }) {
   const editable = user.role === 'admin'
   const client = useQueryClient()
   const refetchStatus = useRefetchStatus()
+  const messages = useFieldMessages()
   const form = useForm({
-    initialValues: { orgName: settings.orgName, idleLockMinutes: settings.idleLockMinutes },
+    initialValues: {
+      orgName: settings.orgName,
+      idleLockMinutes: settings.idleLockMinutes,
+      caseNumberPattern: settings.caseNumberPattern,
+    },
     validate: {
       orgName: (value) => unless(OrgName, value, t('validation.orgName')),
       idleLockMinutes: (value) => unless(IdleLockMinutes, value, t('validation.idleLock')),
+      caseNumberPattern: (value) => {
+        const result = CaseNumberPattern.safeParse(value)
+        return result.success ? null : (messages.fromIssues(result.error.issues)[''] ?? null)
+      },
     },
   })
   const update = useMutation({
     mutationFn: (patch: ChannelInput<'settings.update'>) => call(concord().settings.update(patch)),
     onSuccess: (saved) => {
       client.setQueryData(SETTINGS_KEY, saved)
-      form.resetDirty({ orgName: saved.orgName, idleLockMinutes: saved.idleLockMinutes })
+      form.resetDirty({
+        orgName: saved.orgName,
+        idleLockMinutes: saved.idleLockMinutes,
+        caseNumberPattern: saved.caseNumberPattern,
+      })
       // The header's organization name and the idle timer come from the session.
       void refetchStatus()
       notifications.show({ color: 'teal', message: t('common.saved') })
@@ -76,6 +93,7 @@ function OrganizationSettings({ settings }: { settings: Settings }) {
     const patch: ChannelInput<'settings.update'> = {}
     if (form.isDirty('orgName')) patch.orgName = values.orgName.trim()
     if (form.isDirty('idleLockMinutes')) patch.idleLockMinutes = values.idleLockMinutes
+    if (form.isDirty('caseNumberPattern')) patch.caseNumberPattern = values.caseNumberPattern.trim()
     update.mutate(patch)
   })
   // Read-only fields look different from editable ones, not just refuse input.
@@ -118,6 +136,25 @@ function OrganizationSettings({ settings }: { settings: Settings }) {
             variant={variant}
             {...form.getInputProps('idleLockMinutes')}
           />
+        </Fieldset>
+        <Fieldset legend={t('settings.caseNumbers')}>
+          <TextInput
+            label={t('settings.caseNumberPattern')}
+            description={t('settings.caseNumberPatternHint')}
+            maxLength={60}
+            readOnly={!editable}
+            variant={variant}
+            {...form.getInputProps('caseNumberPattern')}
+          />
+          <Text size="sm" mt="xs" data-testid="case-number-preview">
+            {t('settings.caseNumberPreview', {
+              example: formatCaseNumber(form.values.caseNumberPattern, {
+                year: new Date().getFullYear(),
+                category: 'family',
+                seq: 1,
+              }),
+            })}
+          </Text>
         </Fieldset>
         <ErrorAlert error={update.error} />
         {editable && (

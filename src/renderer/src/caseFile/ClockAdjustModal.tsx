@@ -1,0 +1,235 @@
+import {
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { IsoDate } from '../../../shared/domain/iso-date'
+import { useCaseWrite, useUsers, type CaseFile } from '../cases/api'
+import { userOptions } from '../cases/options'
+import { PasswordInput } from '../components/PasswordInput'
+import { useLabel } from '../i18n'
+import { useSession } from '../status'
+import { useFieldMessages } from '../validation'
+import { WriteError } from './WriteError'
+
+type ClockView = CaseFile['clocks'][number]
+
+/** 中止: two dates, both left out of the count, and why. */
+export function PauseClockModal({
+  file,
+  clock,
+  onClose,
+}: {
+  file: CaseFile
+  clock: ClockView
+  onClose: () => void
+}) {
+  const { t } = useTranslation()
+  const label = useLabel()
+  const messages = useFieldMessages()
+  const pause = useCaseWrite(file, 'clocks.pause')
+  const [from, setFrom] = useState('')
+  const [to, setTo] = useState('')
+  const [reason, setReason] = useState('')
+  const core = messages.fromCore(pause.error)
+  const orderError = from && to && to < from ? t('validation.pauseOrder') : undefined
+  const ready =
+    IsoDate.safeParse(from).success &&
+    IsoDate.safeParse(to).success &&
+    !orderError &&
+    reason.trim() !== ''
+
+  const submit = () =>
+    pause.mutate(
+      { clockId: clock.clockId, from, to, reason: reason.trim() },
+      { onSuccess: onClose },
+    )
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('clocks.pauseTitle', { clock: label(`workflow.clock.${clock.clockId}`) })}
+    >
+      <Stack>
+        <Text size="xs" c="dimmed">
+          {clock.source}
+        </Text>
+        <Group grow align="flex-start">
+          <TextInput
+            type="date"
+            label={t('clocks.pauseFrom')}
+            required
+            value={from}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+          />
+          <TextInput
+            type="date"
+            label={t('clocks.pauseTo')}
+            required
+            value={to}
+            error={orderError ?? core.to}
+            onChange={(e) => setTo(e.currentTarget.value)}
+          />
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('clocks.pauseHint')}
+        </Text>
+        <Textarea
+          label={t('clocks.reason')}
+          required
+          autosize
+          minRows={2}
+          value={reason}
+          error={core.reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+        {core.clockId && (
+          <Text size="sm" c="red">
+            {core.clockId}
+          </Text>
+        )}
+        <WriteError error={pause.error} caseId={file.id} onReloaded={pause.reset} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button disabled={!ready} loading={pause.isPending} onClick={submit}>
+            {t('clocks.pause')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
+/** 延长: a length in the clock's own unit, why, and a supervisor's signed approval. */
+export function ExtendClockModal({
+  file,
+  clock,
+  onClose,
+}: {
+  file: CaseFile
+  clock: ClockView
+  onClose: () => void
+}) {
+  const { t } = useTranslation()
+  const label = useLabel()
+  const messages = useFieldMessages()
+  const { user } = useSession()
+  const users = useUsers()
+  const extend = useCaseWrite(file, 'clocks.extend')
+  const [length, setLength] = useState<number | string>('')
+  const [reason, setReason] = useState('')
+  const [approverId, setApproverId] = useState<string | null>(null)
+  const [password, setPassword] = useState('')
+  const needsApprover = user.role !== 'supervisor'
+  const supervisors = (users.data ?? []).filter((u) => u.role === 'supervisor' && u.id !== user.id)
+  const used = clock.extensions.reduce((sum, e) => sum + e.length, 0)
+  const left = clock.maxExtension === null ? undefined : clock.maxExtension - used
+  const unit = label(`clocks.unit.${clock.unit}`)
+  const core = messages.fromCore(extend.error)
+  const ready =
+    typeof length === 'number' &&
+    Number.isInteger(length) &&
+    length > 0 &&
+    reason.trim() !== '' &&
+    (!needsApprover || (approverId !== null && password !== ''))
+
+  const submit = () => {
+    if (typeof length !== 'number') return
+    extend.mutate(
+      {
+        clockId: clock.clockId,
+        length,
+        reason: reason.trim(),
+        ...(needsApprover && approverId ? { approval: { userId: approverId, password } } : {}),
+      },
+      { onSuccess: onClose },
+    )
+  }
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('clocks.extendTitle', { clock: label(`workflow.clock.${clock.clockId}`) })}
+    >
+      <Stack>
+        <Text size="xs" c="dimmed">
+          {clock.source}
+        </Text>
+        <NumberInput
+          label={t('clocks.extendLength', { unit })}
+          description={
+            clock.maxExtension === null
+              ? undefined
+              : t('clocks.extendMax', { max: String(clock.maxExtension), used: String(used), unit })
+          }
+          required
+          min={1}
+          max={left}
+          allowDecimal={false}
+          allowNegative={false}
+          value={length}
+          error={core.length}
+          onChange={setLength}
+        />
+        <Textarea
+          label={t('clocks.reason')}
+          required
+          autosize
+          minRows={2}
+          value={reason}
+          error={core.reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+        {needsApprover && (
+          <>
+            <Text size="sm" c="dimmed">
+              {t('clocks.approverHint')}
+            </Text>
+            <Select
+              label={t('clocks.approver')}
+              required
+              data={userOptions(supervisors)}
+              value={approverId}
+              error={core['approval.userId'] ?? core.approval}
+              onChange={setApproverId}
+              nothingFoundMessage={t('caseFile.noSupervisors')}
+            />
+            <PasswordInput
+              label={t('clocks.approverPassword')}
+              required
+              autoComplete="off"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
+          </>
+        )}
+        {core.clockId && (
+          <Text size="sm" c="red">
+            {core.clockId}
+          </Text>
+        )}
+        <WriteError error={extend.error} caseId={file.id} onReloaded={extend.reset} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button disabled={!ready} loading={extend.isPending} onClick={submit}>
+            {t('clocks.extend')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
