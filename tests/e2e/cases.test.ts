@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core/router'
@@ -192,7 +194,9 @@ async function fileItems(p: Page, items: string[]) {
 }
 
 async function advanceTo(p: Page, stage: keyof typeof zh.workflow.stage) {
-  const button = p.getByRole('button', { name: `进入“${zh.workflow.stage[stage]}”` })
+  const button = p.getByRole('button', {
+    name: zh.caseFile.advanceTo.replace('{{stage}}', zh.workflow.stage[stage]),
+  })
   await expect.poll(() => button.isEnabled()).toBe(true)
   await button.click()
   await expect.poll(() => button.isVisible()).toBe(false)
@@ -322,5 +326,71 @@ describe('other paths', () => {
     await screenshot(second.page, '26-conflict')
     expect((await call('cases.get', { caseId })).street).toBe('华阳路街道')
     await second.context.close()
+  })
+
+  it('stores an uploaded file inside the encrypted case base and gives the same bytes back', async () => {
+    const created = await call('cases.create', {
+      source: 'application',
+      summary: '物业费争议，业主申请调解',
+      district: 'changning',
+      street: '江苏路街道',
+      leadMediatorId: mediatorId,
+      coMediatorIds: [],
+      riskLevel: 'low',
+      acceptedAt: '2026-11-23',
+      details: { category: 'owners', estate: '江苏路花园' },
+    })
+    const marker = 'CONCORD-ATTACHMENT-MARKER-调解申请书正文'
+    const pdf = Buffer.from(`%PDF-1.4\n% ${marker}\n%%EOF\n`, 'utf8')
+    await page.goto(`${server.url}#/cases/${created.id}?tab=file`)
+    const chooser = page.waitForEvent('filechooser')
+    const uploadFor = zh.attachments.uploadFor.replace('{{item}}', zh.workflow.document.application)
+    await page.getByRole('button', { name: uploadFor }).click()
+    await (
+      await chooser
+    ).setFiles({ name: '调解申请书.pdf', mimeType: 'application/pdf', buffer: pdf })
+    const box = page.getByRole('checkbox', { name: zh.workflow.document.application })
+    await expect.poll(() => box.isChecked()).toBe(true)
+    await screenshot(page, '27-attachments')
+
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: `${zh.attachments.download} 调解申请书.pdf` }).click()
+    const saved = await (await download).path()
+    expect(readFileSync(saved).equals(pdf)).toBe(true)
+  })
+
+  it('jumps to a case with Ctrl+K', async () => {
+    await page.goto(`${server.url}#/deadlines`)
+    await page.getByRole('heading', { name: zh.deadlines.title }).waitFor()
+    await page.keyboard.press('Control+k')
+    const find = page.getByRole('textbox', { name: zh.cases.quickFind.title })
+    // A party's name finds all four of that applicant's cases; a number fragment finds one.
+    await find.fill('上官')
+    const matches = page.getByRole('dialog').getByText(/调字第0001号/)
+    await expect.poll(() => matches.count()).toBe(4)
+    await find.fill('家调字第0001')
+    await expect.poll(() => matches.count()).toBe(1)
+    await screenshot(page, '28-quick-find')
+    await find.press('Enter')
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2, name: /家调字第0001号/ }).isVisible())
+      .toBe(true)
+  })
+
+  it('left none of the values typed in this session in clear in the data folder', () => {
+    const values = [
+      '上官文静',
+      RESIDENT_ID,
+      '邻里与家庭纠纷调解',
+      '长宁区信访办公室',
+      'CONCORD-ATTACHMENT-MARKER',
+    ]
+    for (const file of readdirSync(data.dir, { recursive: true, withFileTypes: true })) {
+      if (!file.isFile()) continue
+      const bytes = readFileSync(join(file.parentPath, file.name))
+      for (const value of values) {
+        expect(bytes.includes(Buffer.from(value)), `${value} in ${file.name}`).toBe(false)
+      }
+    }
   })
 })

@@ -28,6 +28,8 @@ export function QuickFind() {
     enabled: opened && debounced !== '',
   })
   const rows = debounced ? (matches.data?.rows ?? []) : []
+  // Enter must never open a match of what was typed before: wait until the list answers the text.
+  const current = debounced === text.trim() && matches.isSuccess && !matches.isFetching
   const close = () => {
     setOpened(false)
     setText('')
@@ -48,7 +50,7 @@ export function QuickFind() {
           onChange={(event) => setText(event.currentTarget.value)}
           onKeyDown={(event) => {
             const first = rows[0]
-            if (event.key === 'Enter' && first) open(first.id)
+            if (event.key === 'Enter' && current && first) open(first.id)
           }}
         />
         {rows.map((row) => (
