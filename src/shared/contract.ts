@@ -26,6 +26,7 @@ import {
 } from './schemas/case'
 import { ClockExtendInput, ClockPauseInput } from './schemas/case'
 import { CalendarOverrideInput, CalendarView } from './schemas/calendar'
+import { SavedFilter, SavedFilterSave } from './schemas/saved-filter'
 import { EventId } from './domain/workflow/types'
 import {
   AttachmentAddInput,
@@ -228,6 +229,19 @@ export const contract = {
     input: z.object({ date: IsoDate }),
     output: CalendarView,
     access: roles('admin'),
+  }),
+  /** The signed-in user's own saved case-list filters (issue 3 item 8), by name. */
+  'filters.list': channel({ input: None, output: z.array(SavedFilter), access: CASE_WORKERS }),
+  /** Saves the filter under its name, replacing the user's filter of that name; returns the list. */
+  'filters.save': channel({
+    input: SavedFilterSave,
+    output: z.array(SavedFilter),
+    access: CASE_WORKERS,
+  }),
+  'filters.remove': channel({
+    input: z.object({ id: z.string().max(64) }),
+    output: z.array(SavedFilter),
+    access: CASE_WORKERS,
   }),
 } as const
 

@@ -51,6 +51,9 @@ const EXPECTED: Record<Channel, 'anyone' | 'recovery' | readonly Role[]> = {
   'calendar.get': ['admin', 'supervisor', 'mediator', 'auditor'],
   'calendar.setOverride': ['admin'],
   'calendar.removeOverride': ['admin'],
+  'filters.list': ['mediator', 'supervisor'],
+  'filters.save': ['mediator', 'supervisor'],
+  'filters.remove': ['mediator', 'supervisor'],
 }
 
 type Caller = 'locked' | 'recovery' | Role | `${Role}-mustChangePassword`

@@ -9,6 +9,7 @@ import { clockHandlers } from './services/clocks'
 import { clockAdjustmentHandlers } from './services/clock-adjustments'
 import { calendarHandlers } from './services/calendar'
 import { partyHandlers } from './services/parties'
+import { savedFilterHandlers } from './services/saved-filters'
 import { settingsHandlers } from './services/settings'
 import { setupHandlers } from './services/setup'
 import { timelineHandlers } from './services/timeline'
@@ -37,4 +38,5 @@ export const handlers: Handlers = {
   ...clockHandlers,
   ...clockAdjustmentHandlers,
   ...calendarHandlers,
+  ...savedFilterHandlers,
 }

@@ -53,6 +53,19 @@ const Money = z.number().nonnegative().max(1e12)
 const Area = z.number().nonnegative().max(1e7)
 const Id = z.string().min(1).max(64)
 
+/**
+ * One entry of a family case's incident log (DESIGN.md §3): when it happened (a date, or a
+ * date and time), what happened, and the three facts a risk assessment asks first.
+ */
+export const Incident = z.object({
+  at: z.union([IsoDate, IsoDateTime]),
+  description: z.string().trim().min(1).max(2000),
+  injuries: z.boolean(),
+  policeCalled: z.boolean(),
+  childrenWitnessed: z.boolean(),
+})
+export type Incident = z.infer<typeof Incident>
+
 /** Category-specific facts (issue 3, item 3). Keys double as workflow guard fields. */
 export const FamilyDetails = z.object({
   category: z.literal('family'),
@@ -77,6 +90,7 @@ export const FamilyDetails = z.object({
   protectionOrderExpiresAt: IsoDate.optional(),
   shelterReferral: z.boolean().optional(),
   safetyPlan: Text(4000).optional(),
+  incidents: z.array(Incident).max(200).optional(),
 })
 
 export const PetitionDetails = z.object({

@@ -42,3 +42,17 @@ export function checkDateOrder(facts: CaseFacts, prefix: string): void {
   })
   if (fields.length > 0) throw new CoreError('VALIDATION', undefined, fields)
 }
+
+/**
+ * Refuses a family incident dated after today in China: the log records what happened, not
+ * what is feared (DESIGN.md §3). A date-and-time entry counts by its date.
+ */
+export function checkIncidentDates(facts: CaseFacts, prefix: string, today: string): void {
+  if (facts.details.category !== 'family') return
+  const fields = (facts.details.incidents ?? []).flatMap((incident, index) =>
+    incident.at.slice(0, 10) > today
+      ? [{ path: `${prefix}details.incidents.${index}.at`, rule: 'incidentInFuture' }]
+      : [],
+  )
+  if (fields.length > 0) throw new CoreError('VALIDATION', undefined, fields)
+}

@@ -200,6 +200,16 @@ export interface AttachmentTable {
   uploadedAt: string
 }
 
+/** A user's saved filter of the case list (migration 0007). */
+export interface SavedFilterTable {
+  id: string
+  userId: string
+  name: string
+  /** JSON of SavedFilterQuery: the list's filter and sort fields, never offset or limit. */
+  query: string
+  createdAt: string
+}
+
 export interface Database {
   organization: OrganizationTable
   user: UserTable
@@ -215,4 +225,5 @@ export interface Database {
   attachment: AttachmentTable
   clockAdjustment: ClockAdjustmentTable
   calendarOverride: CalendarOverrideTable
+  savedFilter: SavedFilterTable
 }

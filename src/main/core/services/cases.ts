@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { WORKFLOWS } from '../../../shared/domain/workflow'
 import { requireUser } from '../cases/access'
-import { checkDateOrder } from '../cases/dates'
+import { todayInChina } from '../../../shared/domain/iso-date'
+import { checkDateOrder, checkIncidentDates } from '../cases/dates'
 import { syncFieldEvents } from '../cases/events'
 import { assignMediators, checkAssignment } from '../cases/mediators'
 import { allocateCaseNumber } from '../cases/number'
@@ -25,6 +26,7 @@ export const caseHandlers = {
     const definition = WORKFLOWS[category]
     const facts: CaseFacts = { acceptedAt: input.acceptedAt, details: input.details, progress: {} }
     checkDateOrder(facts, '')
+    checkIncidentDates(facts, '', todayInChina(ctx.now()))
     const id = randomUUID()
     await db.transaction().execute(async (trx) => {
       const assignment = await checkAssignment(trx, user, input, '')
@@ -93,6 +95,7 @@ export const caseHandlers = {
         progress: patch.progress ?? current.progress,
       }
       checkDateOrder(facts, 'patch.')
+      checkIncidentDates(facts, 'patch.', todayInChina(ctx.now()))
       if (patch.leadMediatorId !== undefined || patch.coMediatorIds !== undefined) {
         const mediators = await trx
           .selectFrom('caseMediator')

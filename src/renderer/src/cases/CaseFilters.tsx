@@ -6,6 +6,7 @@ import { WORKFLOWS } from '../../../shared/domain/workflow'
 import { CaseCategory, District, RiskLevel } from '../../../shared/schemas/case'
 import { useCaseWorkers, type CaseFilter } from './api'
 import { useEnumOptions, userOptions } from './options'
+import { SavedFilters } from './SavedFilters'
 
 const SEARCH_DELAY_MS = 300
 
@@ -131,6 +132,13 @@ export function CaseFilters({
           {t('cases.filter.clear')}
         </Button>
       )}
+      <SavedFilters
+        filter={filter}
+        onApply={(saved) => {
+          setText(saved.text ?? '')
+          onChange(saved)
+        }}
+      />
     </Group>
   )
 }

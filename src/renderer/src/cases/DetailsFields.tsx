@@ -19,6 +19,7 @@ import {
 import { useDates } from '../format'
 import { useLabel } from '../i18n'
 import type { FieldErrors } from '../validation'
+import { IncidentLog, incidentsOf } from './IncidentLog'
 import { useEnumOptions } from './options'
 
 export type Spec =
@@ -127,7 +128,10 @@ export function cleanFields(specs: readonly Spec[], draft: DetailsDraft): Detail
 }
 
 export function cleanDetails(category: CaseCategory, draft: DetailsDraft) {
-  return { category, ...cleanFields(DETAIL_FIELDS[category], draft) }
+  const clean = { category, ...cleanFields(DETAIL_FIELDS[category], draft) }
+  // The incident log is a list, kept by its own component rather than a field spec.
+  const incidents = incidentsOf(draft.incidents)
+  return category === 'family' && incidents.length > 0 ? { ...clean, incidents } : clean
 }
 
 interface FieldGridProps {
@@ -234,6 +238,13 @@ export function DetailsFields({
         </Alert>
       )}
       <FieldGrid specs={DETAIL_FIELDS[category]} {...props} />
+      {category === 'family' && (
+        <IncidentLog
+          incidents={incidentsOf(props.values.incidents)}
+          errors={props.errors}
+          onChange={(incidents) => props.onChange('incidents', incidents)}
+        />
+      )}
     </>
   )
 }

@@ -29,6 +29,7 @@ import {
   DetailValue,
   type DetailsDraft,
 } from './DetailsFields'
+import { incidentsOf } from './IncidentLog'
 import { FACT_KEYS, FactsFields, type Facts } from './FactsFields'
 import { VoteCalculator } from './VoteCalculator'
 
@@ -212,6 +213,13 @@ export function NewCaseWizard() {
                             <DetailValue spec={spec} value={details[spec.key]} />
                           </Summary>
                         ))}
+                        {category === 'family' && (
+                          <Summary label={t('caseFields.incidents')}>
+                            {incidentsOf(details.incidents)
+                              .map((incident) => dates.dateTime(incident.at))
+                              .join('、')}
+                          </Summary>
+                        )}
                       </Table.Tbody>
                     </Table>
                     <ErrorAlert error={create.error} />

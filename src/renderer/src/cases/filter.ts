@@ -3,7 +3,8 @@ import type { CaseFilter } from './api'
 
 /**
  * The list's filters as URL parameters (#/cases?category=family&overdue=1), so that a filtered
- * list survives reload and Back, and can be bookmarked as a saved filter. Each parameter is
+ * list survives reload and Back. (Saved filters live in the encrypted case base, per user:
+ * see SavedFilters.tsx.) Each parameter is
  * parsed by the contract's own schema; one that does not parse is dropped, not sent.
  */
 const PARAMS = {

@@ -5,6 +5,7 @@ import * as m0003 from './0003-attachments'
 import * as m0004 from './0004-clock-adjustments'
 import * as m0005 from './0005-calendar-overrides'
 import * as m0006 from './0006-party-relations'
+import * as m0007 from './0007-saved-filters'
 
 /**
  * Every schema version, in order, bundled with the app (no file-system lookup, so it works
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-clock-adjustments': m0004,
   '0005-calendar-overrides': m0005,
   '0006-party-relations': m0006,
+  '0007-saved-filters': m0007,
 }
 
 export function versionOf(name: string): number {
