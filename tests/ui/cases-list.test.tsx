@@ -75,6 +75,21 @@ describe('case list', () => {
     expect(window.location.hash).toContain('overdue=1')
   })
 
+  it('clearing the filters right after typing does not bring the typed search back', async () => {
+    window.location.hash = '#/cases?category=family'
+    const core = fakeCases()
+    const { user } = renderApp()
+    await screen.findByRole('table', { name: '案件' })
+    await user.type(screen.getByRole('textbox', { name: '查找' }), '张三')
+    // Within the search delay: the pending search must not re-apply what the box no longer shows.
+    await user.click(screen.getByRole('button', { name: '清除筛选' }))
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    const last = core.payloadsOf('cases.list').at(-1) as Record<string, unknown>
+    expect(last.text).toBeUndefined()
+    expect(last.category).toBeUndefined()
+    expect(screen.getByRole('textbox', { name: '查找' })).toHaveProperty('value', '')
+  })
+
   it('loads the next page on request', async () => {
     const core = fakeCases()
     const { user } = renderApp()

@@ -31,8 +31,13 @@ export function CaseFilters({
     (value: string) => onChange({ ...filter, text: value.trim() || undefined }),
     SEARCH_DELAY_MS,
   )
-  const set = <K extends keyof CaseFilter>(key: K, value: CaseFilter[K] | null) =>
-    onChange({ ...filter, [key]: value ?? undefined })
+  // Any other change settles the search box first, so the typed text goes with it in one
+  // query; clearing and applying a saved filter cancel the pending search instead, which would
+  // otherwise re-apply text the box no longer shows.
+  const set = <K extends keyof CaseFilter>(key: K, value: CaseFilter[K] | null) => {
+    search.cancel()
+    onChange({ ...filter, text: text.trim() || undefined, [key]: value ?? undefined })
+  }
   const active = Object.entries(filter).some(
     ([key, value]) => !['sort', 'direction'].includes(key) && value !== undefined,
   )
@@ -125,6 +130,7 @@ export function CaseFilters({
           size="xs"
           variant="subtle"
           onClick={() => {
+            search.cancel()
             setText('')
             onChange({ sort: filter.sort, direction: filter.direction })
           }}
@@ -135,6 +141,7 @@ export function CaseFilters({
       <SavedFilters
         filter={filter}
         onApply={(saved) => {
+          search.cancel()
           setText(saved.text ?? '')
           onChange(saved)
         }}
