@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -104,4 +105,28 @@ export async function setUpStaff(core: Core): Promise<Staff> {
     await firstSignIn(core, user.login)
   }
   return staff
+}
+
+/**
+ * Registers a fresh case base for every test of the file: set up, with staff (setUpStaff),
+ * signed in as `who` (the first mediator unless said otherwise), closed and deleted after.
+ * `ready` receives the core and staff for the test's own variables.
+ */
+export function eachTestWithStaff(
+  options: { now?: () => Date; who?: (staff: Staff) => string },
+  ready: (env: { core: Core; staff: Staff }) => void,
+): void {
+  let data: ReturnType<typeof tempDir>
+  let core: Core
+  beforeEach(async () => {
+    data = tempDir()
+    core = testCore(data.dir, options.now ? { now: options.now } : {})
+    const staff = await setUpStaff(core)
+    await signInAs(core, options.who?.(staff) ?? staff.mediator.login)
+    ready({ core, staff })
+  })
+  afterEach(async () => {
+    await core.close()
+    data.remove()
+  })
 }

@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { formatCaseNumber } from '../../../src/main/core/cases/number'
 import type { Core } from '../../../src/main/core/router'
-import { call, setUpStaff, signInAs, tempDir, testCore, type Staff } from '../../support/core'
+import { call, eachTestWithStaff, type Staff } from '../../support/core'
 import { caseInput } from './case-fixtures'
 
-let data: ReturnType<typeof tempDir>
 let core: Core
 let staff: Staff
-beforeEach(async () => {
-  data = tempDir()
-  core = testCore(data.dir)
-  staff = await setUpStaff(core)
-  await signInAs(core, staff.mediator.login)
-})
-afterEach(async () => {
-  await core.close()
-  data.remove()
-})
+eachTestWithStaff({}, (env) => ({ core, staff } = env))
 
 describe('case numbers', () => {
   it('count per category and per year of acceptance', async () => {

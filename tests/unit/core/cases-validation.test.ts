@@ -1,29 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Core } from '../../../src/main/core/router'
-import {
-  call,
-  refusal,
-  setUpStaff,
-  signInAs,
-  tempDir,
-  testCore,
-  type Staff,
-} from '../../support/core'
+import { call, eachTestWithStaff, refusal, type Staff } from '../../support/core'
 import { APPLICANT, caseInput, DETAILS, onCase } from './case-fixtures'
 
-let data: ReturnType<typeof tempDir>
 let core: Core
 let staff: Staff
-beforeEach(async () => {
-  data = tempDir()
-  core = testCore(data.dir, { now: () => new Date('2026-03-10T02:00:00Z') })
-  staff = await setUpStaff(core)
-  await signInAs(core, staff.mediator.login)
-})
-afterEach(async () => {
-  await core.close()
-  data.remove()
-})
+eachTestWithStaff({ now: () => new Date('2026-03-10T02:00:00Z') }, (env) => ({ core, staff } = env))
 
 describe('bad input', () => {
   it('refuses a resident ID with a wrong check character, naming the field and the problem', async () => {

@@ -1,30 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Core } from '../../../src/main/core/router'
-import {
-  ADMIN,
-  call,
-  refusal,
-  setUpStaff,
-  signInAs,
-  tempDir,
-  testCore,
-  type Staff,
-} from '../../support/core'
+import { ADMIN, call, eachTestWithStaff, refusal, signInAs, type Staff } from '../../support/core'
 import { caseInput } from './case-fixtures'
 
-let data: ReturnType<typeof tempDir>
 let core: Core
 let staff: Staff
-beforeEach(async () => {
-  data = tempDir()
-  core = testCore(data.dir)
-  staff = await setUpStaff(core)
-  await signInAs(core, ADMIN.login)
-})
-afterEach(async () => {
-  await core.close()
-  data.remove()
-})
+eachTestWithStaff({ who: () => ADMIN.login }, (env) => ({ core, staff } = env))
 
 describe('the case-number pattern setting', () => {
   it('reads the default and numbers new cases with a changed pattern', async () => {
