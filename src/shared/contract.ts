@@ -252,6 +252,18 @@ export const CHANNELS = Object.keys(contract) as Channel[]
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>
 
+/**
+ * Channels that change one case: their input names the case and the version it was made
+ * against, and they answer with the updated case file. Derived, so a new one needs no list.
+ */
+export type CaseWrite = {
+  [C in Channel]: ChannelInput<C> extends { caseId: string; version: number }
+    ? ChannelOutput<C> extends CaseFile
+      ? C
+      : never
+    : never
+}[Channel]
+
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(contract, name)
 }

@@ -1,4 +1,4 @@
-import type { ChannelInput, ChannelOutput } from '../../../src/shared/contract'
+import type { CaseWrite, ChannelInput, ChannelOutput } from '../../../src/shared/contract'
 import type { CaseCategory } from '../../../src/shared/domain/workflow/types'
 import type { Core } from '../../../src/main/core/router'
 import { call, type Staff } from '../../support/core'
@@ -68,22 +68,6 @@ export const APPLICANT = {
   phone: '138 1234 5678',
   legalBasis: 'consent',
 } as const satisfies ChannelInput<'parties.add'>['party']
-
-type CaseWrite =
-  | 'cases.update'
-  | 'cases.transition'
-  | 'cases.recordEvent'
-  | 'parties.add'
-  | 'parties.update'
-  | 'parties.remove'
-  | 'parties.relate'
-  | 'parties.unrelate'
-  | 'households.add'
-  | 'households.update'
-  | 'timeline.add'
-  | 'checklist.set'
-  | 'clocks.pause'
-  | 'clocks.extend'
 
 /** Works one case as the UI does: every write names the version it last saw. */
 export function onCase(core: Core, file: CaseFile) {

@@ -1,30 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Core } from '../../../src/main/core/router'
-import {
-  call,
-  refusal,
-  setUpStaff,
-  signInAs,
-  tempDir,
-  testCore,
-  type Staff,
-} from '../../support/core'
+import { call, eachTestWithStaff, refusal, type Staff } from '../../support/core'
 import { caseInput, DETAILS, onCase } from './case-fixtures'
 
-let data: ReturnType<typeof tempDir>
 let core: Core
 let staff: Staff
-beforeEach(async () => {
-  data = tempDir()
-  // 2026-03-10 10:00 in China.
-  core = testCore(data.dir, { now: () => new Date('2026-03-10T02:00:00Z') })
-  staff = await setUpStaff(core)
-  await signInAs(core, staff.mediator.login)
-})
-afterEach(async () => {
-  await core.close()
-  data.remove()
-})
+// 2026-03-10 10:00 in China.
+eachTestWithStaff({ now: () => new Date('2026-03-10T02:00:00Z') }, (env) => ({ core, staff } = env))
 
 const incident = (at: string, description = '争吵中推搡，女方手臂擦伤') => ({
   at,

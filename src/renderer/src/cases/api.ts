@@ -5,7 +5,7 @@ import {
   useQueryClient,
   type UseMutationResult,
 } from '@tanstack/react-query'
-import type { ChannelInput, ChannelOutput } from '../../../shared/contract'
+import type { CaseWrite, ChannelInput, ChannelOutput } from '../../../shared/contract'
 import { call, concord, invoke } from '../concord'
 
 export type CaseFile = ChannelOutput<'cases.get'>
@@ -69,25 +69,6 @@ export function useCreateCase() {
     },
   })
 }
-
-/** Channels that change one case: each takes the case's id and version, returns the file. */
-export type CaseWrite =
-  | 'cases.update'
-  | 'cases.transition'
-  | 'cases.recordEvent'
-  | 'parties.add'
-  | 'parties.update'
-  | 'parties.remove'
-  | 'parties.relate'
-  | 'parties.unrelate'
-  | 'households.add'
-  | 'households.update'
-  | 'timeline.add'
-  | 'checklist.set'
-  | 'clocks.pause'
-  | 'clocks.extend'
-  | 'attachments.add'
-  | 'attachments.remove'
 
 export type CaseWriteInput<C extends CaseWrite> = Omit<ChannelInput<C>, 'caseId' | 'version'>
 export type CaseWriteMutation<C extends CaseWrite> = UseMutationResult<
