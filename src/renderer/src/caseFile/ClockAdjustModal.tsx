@@ -1,23 +1,12 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core'
+import { Button, Group, Modal, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IsoDate } from '../../../shared/domain/iso-date'
-import { useCaseWrite, useUsers, type CaseFile } from '../cases/api'
-import { userOptions } from '../cases/options'
-import { PasswordInput } from '../components/PasswordInput'
+import { useCaseWrite, type CaseFile } from '../cases/api'
 import { useLabel } from '../i18n'
 import { useSession } from '../status'
 import { useFieldMessages } from '../validation'
+import { useSupervisorApproval } from './SupervisorApproval'
 import { WriteError } from './WriteError'
 
 type ClockView = CaseFile['clocks'][number]
@@ -125,24 +114,21 @@ export function ExtendClockModal({
   const label = useLabel()
   const messages = useFieldMessages()
   const { user } = useSession()
-  const users = useUsers()
   const extend = useCaseWrite(file, 'clocks.extend')
   const [length, setLength] = useState<number | string>('')
   const [reason, setReason] = useState('')
-  const [approverId, setApproverId] = useState<string | null>(null)
-  const [password, setPassword] = useState('')
   const needsApprover = user.role !== 'supervisor'
-  const supervisors = (users.data ?? []).filter((u) => u.role === 'supervisor' && u.id !== user.id)
   const used = clock.extensions.reduce((sum, e) => sum + e.length, 0)
   const left = clock.maxExtension === null ? undefined : clock.maxExtension - used
   const unit = label(`clocks.unit.${clock.unit}`)
   const core = messages.fromCore(extend.error)
+  const signed = useSupervisorApproval('clocks', core['approval.userId'] ?? core.approval)
   const ready =
     typeof length === 'number' &&
     Number.isInteger(length) &&
     length > 0 &&
     reason.trim() !== '' &&
-    (!needsApprover || (approverId !== null && password !== ''))
+    (!needsApprover || signed.approval !== undefined)
 
   const submit = () => {
     if (typeof length !== 'number') return
@@ -151,7 +137,7 @@ export function ExtendClockModal({
         clockId: clock.clockId,
         length,
         reason: reason.trim(),
-        ...(needsApprover && approverId ? { approval: { userId: approverId, password } } : {}),
+        ...(needsApprover && signed.approval ? { approval: signed.approval } : {}),
       },
       { onSuccess: onClose },
     )
@@ -192,29 +178,7 @@ export function ExtendClockModal({
           error={core.reason}
           onChange={(e) => setReason(e.currentTarget.value)}
         />
-        {needsApprover && (
-          <>
-            <Text size="sm" c="dimmed">
-              {t('clocks.approverHint')}
-            </Text>
-            <Select
-              label={t('clocks.approver')}
-              required
-              data={userOptions(supervisors)}
-              value={approverId}
-              error={core['approval.userId'] ?? core.approval}
-              onChange={setApproverId}
-              nothingFoundMessage={t('caseFile.noSupervisors')}
-            />
-            <PasswordInput
-              label={t('clocks.approverPassword')}
-              required
-              autoComplete="off"
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-            />
-          </>
-        )}
+        {needsApprover && signed.fields}
         {core.clockId && (
           <Text size="sm" c="red">
             {core.clockId}

@@ -1,25 +1,13 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  List,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core'
+import { Button, Checkbox, Group, List, Modal, Paper, Stack, Text, Textarea } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { WORKFLOWS } from '../../../shared/domain/workflow'
 import type { TransitionProblem } from '../../../shared/domain/workflow/types'
-import { useCaseWrite, useUsers, type CaseFile, type CaseWriteMutation } from '../cases/api'
-import { userOptions } from '../cases/options'
-import { PasswordInput } from '../components/PasswordInput'
+import { useCaseWrite, type CaseFile, type CaseWriteMutation } from '../cases/api'
 import { useLabel } from '../i18n'
 import { useSession } from '../status'
 import { useDescribeProblem } from './problems'
+import { useSupervisorApproval } from './SupervisorApproval'
 import { WriteError } from './WriteError'
 
 type NextStep = CaseFile['nextSteps'][number]
@@ -138,25 +126,22 @@ function TransitionDialog({
   const { t } = useTranslation()
   const { user } = useSession()
   const describe = useDescribeProblem()
-  const users = useUsers()
   const rule = WORKFLOWS[file.category].transitions.find(
     (tr) => tr.from.includes(file.stage) && tr.to === step.to,
   )
   const [reason, setReason] = useState('')
   const [otherRoutes, setOtherRoutes] = useState(false)
-  const [approverId, setApproverId] = useState<string | null>(null)
-  const [approverPassword, setApproverPassword] = useState('')
+  const signed = useSupervisorApproval('caseFile')
   const [overrideReason, setOverrideReason] = useState('')
   const isSupervisor = user.role === 'supervisor'
   const needsApprover = !!rule?.needsSupervisorApproval && !isSupervisor
   const missingDocuments = step.problems.filter((p) => p.kind === 'missingDocument')
-  const canOverride = !!rule?.documentsOverridable && (isSupervisor || approverId !== null)
-  const supervisors = (users.data ?? []).filter((u) => u.role === 'supervisor' && u.id !== user.id)
+  const canOverride = !!rule?.documentsOverridable && (isSupervisor || signed.approverChosen)
 
   const ready =
     (!rule?.needsReason || reason.trim() !== '') &&
     (!rule?.needsOtherRoutesNotice || otherRoutes) &&
-    (!needsApprover || (approverId !== null && approverPassword !== '')) &&
+    (!needsApprover || signed.approval !== undefined) &&
     (missingDocuments.length === 0 || (canOverride && overrideReason.trim() !== ''))
 
   const submit = () =>
@@ -165,9 +150,7 @@ function TransitionDialog({
         to: step.to,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
         ...(rule?.needsOtherRoutesNotice ? { otherRoutesNoticeGiven: otherRoutes } : {}),
-        ...(needsApprover && approverId
-          ? { approval: { userId: approverId, password: approverPassword } }
-          : {}),
+        ...(needsApprover && signed.approval ? { approval: signed.approval } : {}),
         ...(missingDocuments.length > 0 ? { documentsOverrideReason: overrideReason.trim() } : {}),
       },
       { onSuccess: onClose },
@@ -193,26 +176,7 @@ function TransitionDialog({
             onChange={(event) => setOtherRoutes(event.currentTarget.checked)}
           />
         )}
-        {needsApprover && (
-          <Select
-            label={t('caseFile.approver')}
-            description={t('caseFile.approverHint')}
-            required
-            data={userOptions(supervisors)}
-            value={approverId}
-            onChange={setApproverId}
-            nothingFoundMessage={t('caseFile.noSupervisors')}
-          />
-        )}
-        {needsApprover && (
-          <PasswordInput
-            label={t('caseFile.approverPassword')}
-            required
-            autoComplete="off"
-            value={approverPassword}
-            onChange={(event) => setApproverPassword(event.currentTarget.value)}
-          />
-        )}
+        {needsApprover && signed.fields}
         {missingDocuments.length > 0 && (
           <Stack gap={4}>
             <Text size="sm">{t('caseFile.missingDocuments')}</Text>
