@@ -37,19 +37,3 @@ export const Phone = z
   .string()
   .refine((input) => parsePhone(input) !== undefined, { message: 'phone' })
   .transform((input) => formatPhone(parsePhone(input) as ParsedPhone))
-
-/**
- * 138****5678, 021-****5678, ****5678: the last 4 digits are what people use to confirm a
- * number on the phone; the area code is not personal. Input that is not a recognizable number
- * is masked completely rather than guessed at.
- */
-export function maskPhone(input: string): string {
-  const phone = parsePhone(input)
-  if (!phone) return '*'.repeat([...input.trim()].length)
-  const { number } = phone
-  const masked =
-    phone.kind === 'mobile'
-      ? `${number.slice(0, 3)}****${number.slice(7)}`
-      : `${'*'.repeat(number.length - 4)}${number.slice(-4)}`
-  return phone.areaCode ? `${phone.areaCode}-${masked}` : masked
-}

@@ -71,15 +71,3 @@ export const ResidentId = z
     const check = checkResidentId(id)
     if (!check.valid) ctx.addIssue({ code: 'custom', message: `residentId.${check.reason}` })
   })
-
-/**
- * For lists and exports (PIPL Art. 51: minimize what is shown): an 18-character number keeps
- * the province and city (first 3) and the last 4, like bank and railway tickets do. Anything
- * shorter — a foreign passport, a typo — keeps at most its last 2 characters, so no mask ever
- * shows most of a short number.
- */
-export function maskResidentId(id: string): string {
-  const chars = [...id.trim()]
-  const [head, tail] = chars.length >= 15 ? [3, 4] : chars.length >= 8 ? [0, 2] : [0, 0]
-  return chars.map((c, i) => (i < head || i >= chars.length - tail ? c : '*')).join('')
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Phone, maskPhone, parsePhone } from '../../../src/shared/domain/phone'
+import { Phone, parsePhone } from '../../../src/shared/domain/phone'
 
 describe('parsePhone', () => {
   it.each([
@@ -39,20 +39,5 @@ describe('parsePhone', () => {
     expect(Phone.parse('+86 138 1234 5678')).toBe('13812345678')
     expect(Phone.parse('(021) 6234 5678')).toBe('021-62345678')
     expect(Phone.safeParse('12812345678').error?.issues[0]?.message).toBe('phone')
-  })
-})
-
-describe('maskPhone', () => {
-  it.each([
-    ['13812345678', '138****5678'],
-    ['+86 138 1234 5678', '138****5678'],
-    ['021-62345678', '021-****5678'],
-    ['0571-8765432', '0571-***5432'],
-    ['62345678', '****5678'],
-    ['021-62345678-801', '****************'], // unrecognized: masked completely
-    ['abc', '***'],
-    ['', ''],
-  ])('%s → %s', (input, masked) => {
-    expect(maskPhone(input)).toBe(masked)
   })
 })

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import {
   ResidentId,
   checkResidentId,
-  maskResidentId,
   residentIdCheckCharacter,
 } from '../../../src/shared/domain/resident-id'
 
@@ -85,27 +84,5 @@ describe('ResidentId schema', () => {
     const result = ResidentId.safeParse(id)
     expect(result.success).toBe(false)
     expect(result.error?.issues.map((i) => i.message)).toEqual([message])
-  })
-})
-
-describe('maskResidentId', () => {
-  it.each([
-    ['11010519491231002X', '110***********002X'],
-    ['310101199003071230', '310***********1230'],
-    [' 310101199003071230 ', '310***********1230'],
-    ['310101900307123', '310********7123'], // 15 characters: still 8 hidden
-    ['E12345678', '*******78'], // a passport keeps 2 of 9
-    ['G1234567', '******67'],
-    ['1234567', '*******'],
-    ['', ''],
-  ])('%s → %s', (id, masked) => {
-    expect(maskResidentId(id)).toBe(masked)
-  })
-
-  it('never shows more than 7 characters of a resident ID, and always hides the birth date', () => {
-    const masked = maskResidentId('310101199003071230')
-    expect(masked.replaceAll('*', '').length).toBe(7)
-    expect(masked).not.toContain('19900307')
-    expect(masked.slice(6, 14)).toBe('********')
   })
 })
