@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import {
+  Account,
   DisplayName,
+  KeyRotation,
   Language,
   Login,
   Password,
@@ -13,9 +15,9 @@ import {
   CaseCreate,
   CaseFile,
   CaseListQuery,
+  CaseListPage,
   CasePatch,
   CaseRef,
-  CaseSummary,
   ClockView,
   HouseholdInput,
   PartyInput,
@@ -35,6 +37,58 @@ import {
   AttachmentRemoveInput,
 } from './attachments'
 import { IsoDate, IsoDateTime } from './domain/iso-date'
+import {
+  DocumentAvailability,
+  DocumentGenerateInput,
+  GeneratedDocument,
+} from './schemas/document'
+import {
+  Dashboard,
+  DashboardInput,
+  DrilldownInput,
+  DrilldownPage,
+  ExportBegin,
+  ExportProgress,
+  ExportRef,
+  FileOutput,
+  FrozenReport,
+  ReportCheck,
+  ReportInput,
+  ServiceContract,
+  ServiceContractInput,
+} from './schemas/statistics'
+import { AuditPage, AuditQuery, AuditVerification } from './schemas/audit'
+import { SearchQuery, SearchResult } from './schemas/search'
+import {
+  AnonymizeInput,
+  DataRequestDecision,
+  DataRequestInput,
+  RetentionDueCase,
+  RetentionPolicy,
+  RetentionYears,
+} from './schemas/privacy'
+import { CaseCategory } from './domain/workflow/types'
+import {
+  ArchiveListing,
+  ArchivePreview,
+  ArchiveSecret,
+  BackupDone,
+  BackupHealth,
+  BackupLogEntry,
+  BackupSettings,
+  BackupSettingsPatch,
+  FolderPath,
+} from './schemas/backup'
+import {
+  ImportCheckInput,
+  ImportCheckOutput,
+  ImportCommitInput,
+  ImportCommitOutput,
+  ImportOpenInput,
+  ImportOpenOutput,
+  ImportSaveMappingInput,
+  SavedImportMapping,
+} from './schemas/ledger-import'
 
 /**
  * Who may call a channel. `anyone` channels work while the case base is locked (status,
@@ -53,6 +107,8 @@ export const roles = (...allowed: Role[]): Access => ({ kind: 'roles', roles: al
 export const ANY_ROLE = roles(...Role.options)
 /** Case content: mediators (their assigned cases only, checked in the core) and supervisors. */
 export const CASE_WORKERS = roles('mediator', 'supervisor')
+/** Reading cases: the case workers, and the auditor, who gets the masked view (cases/auditor-view.ts). */
+export const CASE_READERS = roles('mediator', 'supervisor', 'auditor')
 
 interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
   readonly input: I
@@ -120,18 +176,44 @@ export const contract = {
     output: UserPick,
     access: roles('admin'),
   }),
+  /** Account management (administrators): docs/security.md, "Accounts and key slots". */
+  'users.accounts': channel({ input: None, output: z.array(Account), access: roles('admin') }),
+  'users.resetPassword': channel({
+    input: z.object({ userId: z.string().max(64), temporaryPassword: Password }),
+    output: Account,
+    access: roles('admin'),
+  }),
+  'users.disable': channel({
+    input: z.object({ userId: z.string().max(64) }),
+    output: Account,
+    access: roles('admin'),
+  }),
+  'users.update': channel({
+    input: z.object({
+      userId: z.string().max(64),
+      displayName: DisplayName.optional(),
+      role: Role.optional(),
+    }),
+    output: Account,
+    access: roles('admin'),
+  }),
+  'keys.rotate': channel({
+    input: z.object({ password: Password }),
+    output: KeyRotation,
+    access: roles('admin'),
+  }),
 
   'cases.create': channel({ input: CaseCreate, output: CaseFile, access: CASE_WORKERS }),
   'cases.list': channel({
     input: CaseListQuery,
-    output: z.object({ total: z.int(), rows: z.array(CaseSummary) }),
-    access: CASE_WORKERS,
+    output: CaseListPage,
+    access: CASE_READERS,
     passive: true,
   }),
   'cases.get': channel({
     input: z.object({ caseId: z.string().max(64) }),
     output: CaseFile,
-    access: CASE_WORKERS,
+    access: CASE_READERS,
   }),
   'cases.update': channel({
     input: CaseRef.extend({ patch: CasePatch }),
@@ -242,6 +324,211 @@ export const contract = {
     input: z.object({ id: z.string().max(64) }),
     output: z.array(SavedFilter),
     access: CASE_WORKERS,
+  }),
+  /** The documents a case can produce now (issue 6 items 1–3), and what each still lacks. */
+  'documents.list': channel({
+    input: z.object({ caseId: z.string().max(64) }),
+    output: z.array(DocumentAvailability),
+    access: CASE_WORKERS,
+  }),
+  /** One document as DOCX or PDF bytes, like attachments.get; nothing is stored. */
+  'documents.generate': channel({
+    input: DocumentGenerateInput,
+    output: GeneratedDocument,
+    access: CASE_WORKERS,
+  }),
+  /** The audit trail (docs/security.md): browsing it and checking its hash chain. */
+  'audit.list': channel({
+    input: AuditQuery,
+    output: AuditPage,
+    access: roles('supervisor', 'admin'),
+  }),
+  'audit.verify': channel({
+    input: None,
+    output: AuditVerification,
+    access: roles('supervisor', 'admin'),
+  }),
+
+  /** PIPL (issue 4 item 4): a party's request about their own data, and its decision. */
+  'dataRequests.add': channel({
+    input: CaseRef.extend({ request: DataRequestInput }),
+    output: CaseFile,
+    access: CASE_WORKERS,
+  }),
+  'dataRequests.decide': channel({
+    input: CaseRef.extend({ decision: DataRequestDecision }),
+    output: CaseFile,
+    access: CASE_WORKERS,
+  }),
+  'retention.get': channel({
+    input: None,
+    output: z.array(RetentionPolicy),
+    access: roles('admin', 'supervisor'),
+  }),
+  /** Years kept after closing for one category; null keeps its cases indefinitely. */
+  'retention.set': channel({
+    input: z.object({ category: CaseCategory, years: RetentionYears.nullable() }),
+    output: z.array(RetentionPolicy),
+    access: roles('admin'),
+  }),
+  /** Finished cases past their retention period: numbers and dates only, for admins too. */
+  'retention.due': channel({
+    input: None,
+    output: z.array(RetentionDueCase),
+    access: roles('admin', 'supervisor'),
+  }),
+  'cases.anonymize': channel({ input: AnonymizeInput, output: CaseFile, access: roles('supervisor') }),
+  /**
+   * Full-text search over everything the user may see (issue 7): case numbers, names, phone and
+   * ID fragments, addresses, summaries and timeline records; best match per case, ranked.
+   */
+  'search.query': channel({
+    input: SearchQuery,
+    output: z.array(SearchResult),
+    access: CASE_WORKERS,
+    passive: true,
+  }),
+  /** Rebuilds the search index and the stored deadline columns from the case tables. */
+  'search.rebuild': channel({
+    input: None,
+    output: z.object({ cases: z.int() }),
+    access: roles('admin', 'supervisor'),
+  }),
+  /**
+   * Importing a case ledger (台账), issue 5 item 5: supervisors only (administrators do not
+   * read case content). The file is read once by import.open and kept in the core for the
+   * dry run in chunks (import.check) and the all-or-none import.commit.
+   */
+  'import.open': channel({
+    input: ImportOpenInput,
+    output: ImportOpenOutput,
+    access: roles('supervisor'),
+  }),
+  'import.check': channel({
+    input: ImportCheckInput,
+    output: ImportCheckOutput,
+    access: roles('supervisor'),
+  }),
+  'import.commit': channel({
+    input: ImportCommitInput,
+    output: ImportCommitOutput,
+    access: roles('supervisor'),
+  }),
+  'import.saveMapping': channel({
+    input: ImportSaveMappingInput,
+    output: z.array(SavedImportMapping),
+    access: roles('supervisor'),
+  }),
+  'import.discard': channel({ input: None, output: z.null(), access: roles('supervisor') }),
+  /** Backups (issue 5): administrators only; paths are absolute and checked by the core. */
+  'backup.getSettings': channel({ input: None, output: BackupSettings, access: roles('admin') }),
+  'backup.updateSettings': channel({
+    input: BackupSettingsPatch,
+    output: BackupSettings,
+    access: roles('admin'),
+  }),
+  'backup.create': channel({ input: None, output: BackupDone, access: roles('admin') }),
+  'backup.list': channel({
+    input: None,
+    output: z.object({
+      folder: z.string().nullable(),
+      reachable: z.boolean(),
+      archives: z.array(ArchiveListing),
+      log: z.array(BackupLogEntry),
+    }),
+    access: roles('admin'),
+  }),
+  /**
+   * The shell's folder or file dialog (Electron only; elsewhere the path is typed). The core
+   * checks the caller is an administrator and answers null; the shell then shows the dialog.
+   */
+  'backup.pickPath': channel({
+    input: z.object({ kind: z.enum(['folder', 'file']) }),
+    output: z.object({ path: z.string().nullable() }),
+    access: roles('admin'),
+  }),
+  /** Whether the home screen should warn; no paths, so every role may ask. */
+  'backup.health': channel({ input: None, output: BackupHealth, access: ANY_ROLE, passive: true }),
+  'backup.inspect': channel({
+    input: z.object({ file: FolderPath, secret: ArchiveSecret }),
+    output: ArchivePreview,
+    access: roles('admin'),
+  }),
+  /** Replaces the case base with the archive's and locks: sign in with the archive's accounts. */
+  'backup.restore': channel({
+    input: z.object({ file: FolderPath, secret: ArchiveSecret }),
+    output: Status,
+    access: roles('admin'),
+  }),
+  /** Statistics (issue 6, docs/statistics.md): figures for all cases, a mediator's for their own. */
+  'stats.dashboard': channel({
+    input: DashboardInput,
+    output: Dashboard,
+    access: roles('supervisor', 'mediator', 'auditor', 'admin'),
+  }),
+  /** The cases behind one figure; administrators read no case lists. */
+  'stats.drilldown': channel({
+    input: DrilldownInput,
+    output: DrilldownPage,
+    access: roles('supervisor', 'mediator', 'auditor'),
+  }),
+  'contracts.list': channel({
+    input: None,
+    output: z.array(ServiceContract),
+    access: roles('supervisor', 'auditor', 'admin'),
+  }),
+  'contracts.save': channel({
+    input: ServiceContractInput,
+    output: z.array(ServiceContract),
+    access: roles('supervisor', 'admin'),
+  }),
+  'contracts.remove': channel({
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: z.array(ServiceContract),
+    access: roles('supervisor', 'admin'),
+  }),
+  /** A period report as XLSX, computed now or (frozenId) exactly as it was frozen. */
+  'reports.export': channel({
+    input: z.union([ReportInput, z.object({ frozenId: z.string().min(1).max(64) })]),
+    output: FileOutput,
+    access: roles('supervisor', 'auditor'),
+  }),
+  'reports.freeze': channel({
+    input: ReportInput,
+    output: FrozenReport,
+    access: roles('supervisor'),
+  }),
+  'reports.list': channel({
+    input: None,
+    output: z.array(FrozenReport),
+    access: roles('supervisor', 'auditor'),
+  }),
+  /** Recomputes a frozen report and compares it with what was frozen. */
+  'reports.verify': channel({
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: ReportCheck,
+    access: roles('supervisor', 'auditor'),
+  }),
+  /** Case-list export in chunks: begin, next until done = total, finish (the file); or cancel. */
+  'exports.begin': channel({
+    input: ExportBegin,
+    output: ExportProgress,
+    access: roles('supervisor', 'mediator', 'auditor'),
+  }),
+  'exports.next': channel({
+    input: ExportRef,
+    output: ExportProgress,
+    access: roles('supervisor', 'mediator', 'auditor'),
+  }),
+  'exports.finish': channel({
+    input: ExportRef,
+    output: FileOutput,
+    access: roles('supervisor', 'mediator', 'auditor'),
+  }),
+  'exports.cancel': channel({
+    input: ExportRef,
+    output: z.null(),
+    access: roles('supervisor', 'mediator', 'auditor'),
   }),
 } as const
 

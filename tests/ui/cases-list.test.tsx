@@ -14,13 +14,18 @@ function fakeCases(total = 250) {
     'app.status': () => ok(mediatorSession()),
     'app.activity': () => ok(null),
     'users.list': () => ok(USERS),
-    'cases.list': ({ offset = 0, limit = 100 }) =>
-      ok({
-        total,
-        rows: Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) =>
+    // Keyset pages as the core answers them; the fake's cursor is the count already shown.
+    'cases.list': ({ after, limit = 100 }) => {
+      const offset = after === undefined ? 0 : Number(after)
+      const shown = Math.max(0, Math.min(limit, total - offset))
+      return ok({
+        total: after === undefined ? total : null,
+        rows: Array.from({ length: shown }, (_, i) =>
           summaryRow(offset + i + 1, i === 0 ? { overdue: true, nextDue: '2026-11-30' } : {}),
         ),
-      }),
+        next: offset + shown < total ? String(offset + shown) : null,
+      })
+    },
   })
 }
 
@@ -53,7 +58,6 @@ describe('case list', () => {
         riskLevel: 'high',
         sort: 'nextDue',
         direction: 'asc',
-        offset: 0,
         limit: 100,
       }),
     )
@@ -68,7 +72,6 @@ describe('case list', () => {
         text: '13812345678',
         sort: 'nextDue',
         direction: 'asc',
-        offset: 0,
         limit: 100,
       }),
     )
@@ -90,13 +93,13 @@ describe('case list', () => {
     expect(screen.getByRole('textbox', { name: '查找' })).toHaveProperty('value', '')
   })
 
-  it('loads the next page on request', async () => {
+  it('loads the next page from where the last one ended', async () => {
     const core = fakeCases()
     const { user } = renderApp()
     await user.click(await screen.findByRole('button', { name: /加载更多/ }))
     await waitFor(() =>
       expect(
-        core.payloadsOf('cases.list').some((p) => (p as { offset: number }).offset === 100),
+        core.payloadsOf('cases.list').some((p) => (p as { after?: string }).after === '100'),
       ).toBe(true),
     )
   })

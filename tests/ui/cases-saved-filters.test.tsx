@@ -20,7 +20,7 @@ function fakeCore(initial: Saved = []) {
     'app.status': () => ok(mediatorSession()),
     'app.activity': () => ok(null),
     'users.list': () => ok(USERS),
-    'cases.list': () => ok({ total: 1, rows: [summaryRow(1)] }),
+    'cases.list': () => ok({ total: 1, rows: [summaryRow(1)], next: null }),
     'filters.list': () => ok(byName(saved)),
     'filters.save': ({ name, query }: ChannelInput<'filters.save'>) => {
       const old = saved.find((f) => f.name === name)
@@ -80,7 +80,6 @@ describe('saved filters of the case list', () => {
       expect(core.payloadsOf('cases.list').at(-1)).toEqual({
         sort: 'acceptedAt',
         direction: 'desc',
-        offset: 0,
         limit: 100,
       }),
     )
@@ -101,7 +100,6 @@ describe('saved filters of the case list', () => {
         text: '张三',
         sort: 'nextDue',
         direction: 'asc',
-        offset: 0,
         limit: 100,
       }),
     )

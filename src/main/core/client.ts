@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { Result } from '../../shared/errors'
+import { answerPdfRequest } from './documents/pdf-bridge'
 import type { Core, CoreOptions, CoreRequest } from './router'
 
 type Pending = (value: Result<unknown> | undefined) => void
@@ -11,10 +12,10 @@ type Pending = (value: Result<unknown> | undefined) => void
  */
 export function startCoreWorker(
   workerFile: string,
-  options: Pick<CoreOptions, 'dataDir' | 'scryptCost' | 'log'>,
+  options: Pick<CoreOptions, 'dataDir' | 'scryptCost' | 'log' | 'pdf'>,
 ): Core {
-  const { log, ...workerData } = options
-  const worker = new Worker(workerFile, { workerData })
+  const { log, pdf, ...workerData } = options
+  const worker = new Worker(workerFile, { workerData: { ...workerData, pdf: pdf !== undefined } })
   const pending = new Map<number, Pending>()
   let nextId = 1
   let dead = false
@@ -29,6 +30,14 @@ export function startCoreWorker(
       log?.(message.log)
       return
     }
+    const printFailed = (error: unknown) =>
+      log?.({
+        level: 'error',
+        channel: 'documents.pdf',
+        code: 'INTERNAL',
+        cause: error instanceof Error ? error.name : typeof error,
+      })
+    if (answerPdfRequest(worker, pdf, message, printFailed)) return
     if (message.id === undefined) return
     pending.get(message.id)?.(message.response)
     pending.delete(message.id)
@@ -41,7 +50,7 @@ export function startCoreWorker(
   worker.on('error', fail)
   worker.on('exit', fail)
 
-  const send = (message: { request?: CoreRequest; close?: true }) =>
+  const send = (message: { request?: CoreRequest; close?: true; backupOnExit?: true }) =>
     new Promise<Result<unknown> | undefined>((resolve) => {
       if (dead) return resolve(failed)
       const id = nextId++
@@ -52,6 +61,9 @@ export function startCoreWorker(
   return {
     async handle(request) {
       return (await send({ request })) ?? failed
+    },
+    async backupOnExit() {
+      await send({ backupOnExit: true })
     },
     async close() {
       if (dead) return

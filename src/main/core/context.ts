@@ -3,7 +3,10 @@ import type { i18n } from 'i18next'
 import type { Status } from '../../shared/schemas/account'
 import type { ScryptCost } from './crypto/kdf'
 import type { Keyring } from './db/keyring'
+import type { PdfRenderer } from './documents/pdf'
 import { fsyncDirectory } from './atomic-file'
+import { completeRestore } from './backup/restore'
+import type { AuditCall } from './audit/record'
 import { CoreError } from './errors'
 import type { CasePaths } from './paths'
 import type { Preferences } from './preferences'
@@ -27,12 +30,16 @@ export interface CoreContext {
   readonly cost: ScryptCost
   readonly vault: Vault
   readonly i18n: i18n
+  /** Prints documents to PDF; null where the host offers no renderer (PDF_UNAVAILABLE). */
+  readonly pdf: PdfRenderer | null
   now(): Date
   preferences: Preferences
   pendingSetup: PendingSetup | null
   /** Cached from the organization row while the case base is open. */
   org: { name: string; idleLockMinutes: number } | null
   lastActivity: number
+  /** The request being handled, for the audit trail (audit/record.ts). */
+  audit: AuditCall | null
 }
 
 /**
@@ -41,6 +48,8 @@ export interface CoreContext {
  * without keyring or a keyring without case base is reported, never "repaired" by deleting.
  */
 export function detectInstallation(paths: CasePaths): 'uninitialized' | 'initialized' {
+  // A restore that committed is finished before anything looks at the files (backup/restore.ts).
+  completeRestore(paths)
   const hasKeyring = existsSync(paths.keyring)
   const hasCaseBase = existsSync(paths.caseBase)
   if (hasKeyring && !hasCaseBase && existsSync(paths.setupCaseBase)) {

@@ -2,13 +2,16 @@ import type { z } from 'zod'
 import { contract, isChannel, type Access, type Channel } from '../../shared/contract'
 import type { AppError, ErrorCode, Result } from '../../shared/errors'
 import { createI18n } from '../../shared/i18n'
+import { audited, auditRefusal, recordSessionEnd } from './audit/record'
 import type { CoreContext } from './context'
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './crypto/kdf'
+import type { PdfRenderer } from './documents/pdf'
 import { CoreError } from './errors'
 import { handlers, type Handler } from './handlers'
 import { casePaths } from './paths'
 import { loadPreferences } from './preferences'
 import { Vault } from './vault'
+import { runExitBackup, runScheduledBackup } from './services/backup'
 
 export interface CoreRequest {
   channel: unknown
@@ -20,6 +23,14 @@ export interface Core {
   handle(request: CoreRequest): Promise<Result<unknown>>
   /** Locks the case base and stops timers. */
   close(): Promise<void>
+  /** The backup on exit (when set and a user is signed in); the shell awaits it before close. */
+  backupOnExit(): Promise<void>
+}
+
+/** The core in this thread, for in-process tools (the demo seed, benchmarks); never over IPC. */
+export interface LocalCore extends Core {
+  /** Runs `work` with the core's context, queued after pending requests like one of them. */
+  run<T>(work: (ctx: CoreContext) => Promise<T>): Promise<T>
 }
 
 export interface CoreOptions {
@@ -34,6 +45,10 @@ export interface CoreOptions {
     cause?: string
   }) => void
   idleCheckMs?: number
+  /** How often the backup scheduler looks at the clock (services/backup.ts). */
+  backupCheckMs?: number
+  /** The platform's HTML-to-PDF printer (documents/pdf.ts). */
+  pdf?: PdfRenderer
 }
 
 /** Channels a user who must change their password may still use. */
@@ -53,7 +68,7 @@ export function checkAccess(ctx: CoreContext, channel: Channel, access: Access):
   }
 }
 
-export function createCore(options: CoreOptions): Core {
+export function createCore(options: CoreOptions): LocalCore {
   const paths = casePaths(options.dataDir)
   const preferences = loadPreferences(paths.preferences)
   const now = options.now ?? (() => new Date())
@@ -62,14 +77,18 @@ export function createCore(options: CoreOptions): Core {
     cost: options.scryptCost ?? DEFAULT_SCRYPT_COST,
     vault: new Vault(),
     i18n: createI18n(preferences.language),
+    pdf: options.pdf ?? null,
     now,
     preferences,
     pendingSetup: null,
     org: null,
     lastActivity: now().getTime(),
+    audit: null,
   }
 
-  function toAppError(error: unknown, channel: string): AppError {
+  function toAppError(error: unknown, requested: string): AppError {
+    // A channel the contract does not know is whatever the sender typed: never logged.
+    const channel = isChannel(requested) ? requested : '?'
     if (error instanceof CoreError) {
       options.log?.({ level: 'warn', channel, code: error.code })
       return {
@@ -90,6 +109,7 @@ export function createCore(options: CoreOptions): Core {
     if (!ctx.vault.isOpen) return
     const idleMs = (ctx.org?.idleLockMinutes ?? 10) * 60_000
     if (now().getTime() - ctx.lastActivity >= idleMs) {
+      await recordSessionEnd(ctx, 'auth.idleLock')
       await ctx.vault.close()
       ctx.org = null
     }
@@ -114,11 +134,14 @@ export function createCore(options: CoreOptions): Core {
       }
       if (!('passive' in def) && ctx.vault.isOpen) ctx.lastActivity = now().getTime()
       const handler = handlers[channel] as Handler<typeof channel>
-      const value: unknown = await handler(parsed.data as never, ctx)
+      const value: unknown = await audited(ctx, channel, parsed.data, () =>
+        handler(parsed.data as never, ctx),
+      )
       // Parsing the output strips any field the contract does not declare.
       return { ok: true, value: (def.output as z.ZodType).parse(value) }
     } catch (error) {
-      return { ok: false, error: toAppError(error, channelName) }
+      const reported = await auditRefusal(ctx, channelName, request?.payload, error)
+      return { ok: false, error: toAppError(reported, channelName) }
     }
   }
 
@@ -136,10 +159,27 @@ export function createCore(options: CoreOptions): Core {
   }, options.idleCheckMs ?? 15_000)
   timer.unref()
 
+  // Queued like a request: a scheduled backup never runs in the middle of an edit.
+  const backupTimer = setInterval(() => {
+    queue = queue.then(() => runScheduledBackup(ctx)).catch(() => undefined)
+  }, options.backupCheckMs ?? 60_000)
+  backupTimer.unref()
+
   return {
     handle,
+    run<T>(work: (ctx: CoreContext) => Promise<T>): Promise<T> {
+      const next = queue.then(() => work(ctx))
+      queue = next.catch(() => undefined)
+      return next
+    },
+    backupOnExit() {
+      const next = queue.then(() => runExitBackup(ctx)).catch(() => undefined)
+      queue = next
+      return next
+    },
     async close() {
       clearInterval(timer)
+      clearInterval(backupTimer)
       await queue
       ctx.pendingSetup?.key.fill(0)
       await ctx.vault.close()

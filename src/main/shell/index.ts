@@ -1,11 +1,23 @@
 import { join } from 'node:path'
-import { app, ipcMain, protocol, session, shell, type BrowserWindow } from 'electron'
+import {
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+  type BrowserWindow,
+  type OpenDialogOptions,
+} from 'electron'
+import { adminArguments, runAdmin } from '../core/admin/cli'
+import { terminalIo } from '../core/admin/terminal'
 import { startCoreWorker } from '../core/client'
 import type { Core } from '../core/router'
 import { APP_ENTRY_URL, APP_SCHEME, trustedDevServerUrl } from './app-origin'
 import { startDeadlineNotifier } from './deadline-notifier'
 import { registerIpc } from './ipc'
-import { causeOf, log } from './log'
+import { causeOf, log, startFileLog } from './log'
+import { createPdfRenderer } from './pdf-window'
 import { denyAllPermissions } from './permissions'
 import { createAppProtocolHandler, registerAppSchemeAsPrivileged } from './protocol'
 import { guardWebContents } from './web-contents'
@@ -16,6 +28,25 @@ import { createMainWindow } from './window'
  * committed transaction is already in SQLite's WAL, and the key dies with the process.
  */
 const CORE_CLOSE_TIMEOUT_MS = 5_000
+
+/**
+ * The backup on exit (when an administrator turned it on and someone is signed in) runs
+ * before the core closes. A backup of a very large case base that outlasts this is cut off;
+ * its temporary file never looks like an archive and the next backup removes it.
+ */
+const EXIT_BACKUP_TIMEOUT_MS = 120_000
+
+async function backupOnExit(core: Core): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, EXIT_BACKUP_TIMEOUT_MS)
+  })
+  const done = (async () => core.backupOnExit())().catch((error: unknown) => {
+    log({ level: 'error', channel: 'backup.exit', code: 'INTERNAL', cause: causeOf(error) })
+  })
+  await Promise.race([done, timeout])
+  clearTimeout(timer)
+}
 
 async function closeCore(core: Core): Promise<void> {
   let timer: NodeJS.Timeout | undefined
@@ -38,6 +69,8 @@ function main(): void {
     app.quit()
     return
   }
+  // <appData>/Concord/logs: codes and channel names only (log.ts), rotated at 1 MB, 5 files.
+  startFileLog(join(app.getPath('userData'), 'logs'))
   app.enableSandbox()
   registerAppSchemeAsPrivileged(protocol)
 
@@ -45,14 +78,28 @@ function main(): void {
   const core = startCoreWorker(join(import.meta.dirname, 'worker.js'), {
     dataDir: join(app.getPath('userData'), 'casebase'),
     log,
+    pdf: createPdfRenderer(() => app.whenReady()),
   })
-  registerIpc(ipcMain, core, { devServerUrl, log })
+  let mainWindow: BrowserWindow | undefined
+  registerIpc(ipcMain, core, {
+    devServerUrl,
+    log,
+    pickPath: async (kind) => {
+      const options: OpenDialogOptions =
+        kind === 'folder'
+          ? { properties: ['openDirectory', 'createDirectory'] }
+          : { properties: ['openFile'], filters: [{ name: 'Concord', extensions: ['tar'] }] }
+      const picked = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options)
+      return picked.canceled ? null : (picked.filePaths[0] ?? null)
+    },
+  })
 
   app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents, { devServerUrl, openExternal: (url) => shell.openExternal(url) })
   })
 
-  let mainWindow: BrowserWindow | undefined
   app.on('second-instance', () => {
     if (!mainWindow || mainWindow.isDestroyed()) return
     if (mainWindow.isMinimized()) mainWindow.restore()
@@ -69,9 +116,11 @@ function main(): void {
     notifier?.stop()
     if (coreClosed) return
     event.preventDefault()
-    closing ??= closeCore(core).then(() => {
-      coreClosed = true
-    })
+    closing ??= backupOnExit(core)
+      .then(() => closeCore(core))
+      .then(() => {
+        coreClosed = true
+      })
     void closing.then(() => app.quit())
   })
 
@@ -90,4 +139,20 @@ function main(): void {
   })
 }
 
-main()
+/**
+ * `Concord.exe admin backup …`: the administrator's command line (core/admin/cli.ts) runs in
+ * this process before any window, lock or protocol exists, so it works with the RunAsNode
+ * fuse off. The data folder is the one the app uses unless --data names another.
+ */
+async function runAdminCommand(args: string[]): Promise<void> {
+  app.dock?.hide()
+  const dataDir = join(app.getPath('appData'), 'Concord', 'casebase')
+  const withData = args.some((arg) => arg === '--data' || arg.startsWith('--data='))
+    ? args
+    : [...args, '--data', dataDir]
+  app.exit(await runAdmin(withData, terminalIo()))
+}
+
+const adminArgs = adminArguments(process.argv)
+if (adminArgs) void runAdminCommand(adminArgs)
+else main()

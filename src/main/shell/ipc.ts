@@ -8,6 +8,8 @@ import { isTrustedSender } from './sender'
 export interface IpcGateOptions {
   devServerUrl?: string
   log?: (event: LogEvent) => void
+  /** The native folder/file dialog for `backup.pickPath`, shown after the core allowed it. */
+  pickPath?: (kind: 'folder' | 'file') => Promise<string | null>
 }
 
 /** The renderer localizes by code; the message is only for logs. */
@@ -32,11 +34,17 @@ function isTrustedEvent(event: IpcMainInvokeEvent, devServerUrl: string | undefi
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle'>,
   core: Pick<Core, 'handle'>,
-  { devServerUrl, log }: IpcGateOptions,
+  { devServerUrl, log, pickPath }: IpcGateOptions,
 ): void {
   const forward = async (channel: Channel, payload: unknown): Promise<Result<unknown>> => {
     try {
-      return await core.handle({ channel, payload })
+      const result = await core.handle({ channel, payload })
+      // The core validated the payload and the caller's role; only then is a dialog shown.
+      if (channel === 'backup.pickPath' && result.ok && pickPath) {
+        const { kind } = payload as { kind: 'folder' | 'file' }
+        return { ok: true, value: { path: await pickPath(kind) } }
+      }
+      return result
     } catch (error) {
       log?.({ level: 'error', channel, code: 'INTERNAL', cause: causeOf(error) })
       return failure('INTERNAL')

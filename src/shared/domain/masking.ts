@@ -98,3 +98,30 @@ export function viewParty<P extends PersonalFields>(
     address: party.address === null ? null : maskAddress(party.address),
   }
 }
+
+const RESIDENT_ID_IN_TEXT = /(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{9}[0-9Xx](?![0-9])/g
+const MOBILE_IN_TEXT = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g
+
+/**
+ * Free text (a summary, a session record) masked for a reader who may not see who is involved:
+ * every value the case records about its people (names, numbers, addresses) is replaced by its
+ * masked form wherever it occurs, and anything shaped like a resident ID or a mobile number is
+ * masked even if no party carries it. Longest values first, so 张三丰 is not half-replaced by 张三.
+ */
+export function maskText(text: string, people: readonly PersonalFields[]): string {
+  const replacements = new Map<string, string>()
+  for (const person of people) {
+    if (person.kind === 'person' && person.name.trim()) {
+      replacements.set(person.name.trim(), maskName(person.name))
+    }
+    if (person.idNumber?.trim())
+      replacements.set(person.idNumber.trim(), maskResidentId(person.idNumber))
+    if (person.phone?.trim()) replacements.set(person.phone.trim(), maskPhone(person.phone))
+    if (person.address?.trim()) replacements.set(person.address.trim(), maskAddress(person.address))
+  }
+  let masked = text
+  for (const value of [...replacements.keys()].sort((a, b) => b.length - a.length)) {
+    masked = masked.replaceAll(value, replacements.get(value) as string)
+  }
+  return masked.replace(RESIDENT_ID_IN_TEXT, maskResidentId).replace(MOBILE_IN_TEXT, maskPhone)
+}

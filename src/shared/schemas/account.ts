@@ -47,3 +47,26 @@ export const Status = z.object({
   session: Session.nullable(),
 })
 export type Status = z.infer<typeof Status>
+
+/** An account as the administrator's account list shows it. */
+export const Account = z.object({
+  id: z.string(),
+  login: z.string(),
+  displayName: z.string(),
+  role: Role,
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  createdAt: z.string(),
+})
+export type Account = z.infer<typeof Account>
+
+/** The steps of a key rotation, in order (docs/security.md, "Rotating the key"). */
+export const RotationStep = z.enum(['keyring', 'rekey', 'verify', 'copies', 'finish'])
+export type RotationStep = z.infer<typeof RotationStep>
+
+export const KeyRotation = z.object({
+  generation: z.int(),
+  slots: z.int(),
+  steps: z.array(z.object({ step: RotationStep, ms: z.number() })),
+})
+export type KeyRotation = z.infer<typeof KeyRotation>

@@ -9,6 +9,8 @@ import {
   TransitionProblem,
 } from '../domain/workflow/types'
 import { Password, Role } from './account'
+import { DataRequest } from './privacy'
+import { WithheldPart } from '../domain/sensitive'
 
 /**
  * A case file (卷宗) as it crosses the IPC boundary. Issue 3. Display text for every enum value
@@ -135,6 +137,39 @@ export const CaseDetails = z.discriminatedUnion('category', [
 ])
 export type CaseDetails = z.infer<typeof CaseDetails>
 
+/** One agreed term (PML Art. 29: 履行方式、时限): what, how, and by when. */
+export const AgreementTerm = z.object({
+  content: z.string().trim().min(1).max(2000),
+  method: Text(500).optional(),
+  deadline: IsoDate.optional(),
+})
+export type AgreementTerm = z.infer<typeof AgreementTerm>
+
+/**
+ * What the parties agreed (PML Arts. 28–29), the substance of the 调解协议书 or of the record of
+ * an oral agreement. Household cases (动拆迁, 业委会) add each household's own terms to the
+ * shared ones; their agreements are generated in one batch.
+ */
+export const AgreementContent = z.object({
+  form: z.enum(['written', 'oral']),
+  /** 纠纷的主要事实 */
+  facts: Text(4000).optional(),
+  /** 争议事项 */
+  issues: Text(4000).optional(),
+  /** 各方当事人的责任 */
+  responsibility: Text(4000).optional(),
+  terms: z.array(AgreementTerm).max(50).default([]),
+  signedAt: IsoDate.optional(),
+  place: Text(120).optional(),
+  /** 本协议一式 N 份 */
+  copies: z.int().min(1).max(20).optional(),
+  householdTerms: z
+    .array(z.object({ householdId: Id, terms: Text(4000) }))
+    .max(1000)
+    .default([]),
+})
+export type AgreementContent = z.infer<typeof AgreementContent>
+
 /** Facts every category records as the case moves on (the shared workflow guard fields). */
 export const CaseProgress = z.object({
   rightsNotifiedAt: IsoDate.optional(),
@@ -144,6 +179,7 @@ export const CaseProgress = z.object({
   judicialConfirmationResult: z.enum(['confirmed', 'rejected']).optional(),
   followUpAt: IsoDate.optional(),
   personalStatusMatter: z.boolean().optional(),
+  agreement: AgreementContent.optional(),
 })
 
 export const CaseCore = z.object({
@@ -411,6 +447,16 @@ export const CaseFile = z.object({
   attachments: z.array(AttachmentView),
   clocks: z.array(ClockView),
   nextSteps: z.array(NextStep),
+  /** PIPL requests of the parties about their own data. */
+  dataRequests: z.array(DataRequest),
+  /**
+   * 'masked' is the auditor's read-only view (issue 4): people masked, the parts listed in
+   * `withheld` left out entirely. Everyone else sees 'full' with nothing withheld.
+   */
+  view: z.enum(['full', 'masked']),
+  withheld: z.array(WithheldPart),
+  /** After anonymization only what statistics need is left; the case can no longer change. */
+  anonymizedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })
@@ -429,8 +475,17 @@ export const CaseListQuery = z.object({
   text: z.string().trim().max(60).optional(),
   sort: z.enum(['acceptedAt', 'number', 'updatedAt', 'nextDue']).default('acceptedAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
-  offset: z.int().min(0).default(0),
+  /** Keyset pagination: the `next` of the page before; absent for the first page. */
+  after: z.string().max(300).optional(),
   limit: z.int().min(1).max(500).default(100),
+})
+
+export const CaseListPage = z.object({
+  /** How many cases match, counted for the first page only (null on later pages). */
+  total: z.int().nullable(),
+  rows: z.array(CaseSummary),
+  /** Where the next page starts; null when this page is the last. */
+  next: z.string().nullable(),
 })
 
 /** Optimistic concurrency: every write names the version it was made against. */

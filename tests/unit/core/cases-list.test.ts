@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../../src/main/core/router'
-import { call, setUpStaff, signInAs, tempDir, testCore, type Staff } from '../../support/core'
+import {
+  call,
+  refusal,
+  setUpStaff,
+  signInAs,
+  tempDir,
+  testCore,
+  type Staff,
+} from '../../support/core'
 import { APPLICANT, caseInput, ID_NUMBERS, type CaseFile } from './case-fixtures'
 
 const data = tempDir()
@@ -56,15 +64,27 @@ describe('the case list', () => {
     expect(await ids({ text: '_' })).toEqual([])
   })
 
-  it('sorts and pages, with the total of all matches', async () => {
+  it('sorts and pages by keyset, with the total of all matches on the first page', async () => {
+    const first = await call(core, 'cases.list', { sort: 'acceptedAt', direction: 'asc', limit: 1 })
+    expect(first.total).toBe(3)
+    expect(first.rows.map((r) => r.id)).toEqual([cases.owners?.id])
     const page = await call(core, 'cases.list', {
       sort: 'acceptedAt',
       direction: 'asc',
-      offset: 1,
+      after: first.next ?? '',
       limit: 1,
     })
-    expect(page.total).toBe(3)
+    expect(page.total).toBeNull()
     expect(page.rows.map((r) => r.id)).toEqual([cases.family?.id])
+    const last = await call(core, 'cases.list', {
+      sort: 'acceptedAt',
+      direction: 'asc',
+      after: page.next ?? '',
+      limit: 1,
+    })
+    expect(last.rows.map((r) => r.id)).toEqual([cases.petition?.id])
+    expect(last.next).toBeNull()
+    expect((await refusal(core, 'cases.list', { after: 'not a cursor' })).code).toBe('VALIDATION')
     expect(await ids({ sort: 'nextDue', direction: 'asc' })).toEqual([
       cases.owners?.id, // practice target 2026-03-10
       cases.petition?.id, // petition routing from 2026-02-26: 2026-03-13

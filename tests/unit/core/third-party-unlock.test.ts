@@ -2,7 +2,17 @@ import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import Sqlite from 'better-sqlite3-multiple-ciphers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ADMIN, ORG_NAME, setUp, tempDir, testCore } from '../../support/core'
+import {
+  ADMIN,
+  addUser,
+  call,
+  firstSignIn,
+  ORG_NAME,
+  OWN_PASSWORD,
+  setUp,
+  tempDir,
+  testCore,
+} from '../../support/core'
 
 /** docs/security.md promises that an organization can read its data without Concord. */
 describe('unlocking with tools/unlock-keyring.py and stock SQLCipher 4 settings', () => {
@@ -46,5 +56,25 @@ describe('unlocking with tools/unlock-keyring.py and stock SQLCipher 4 settings'
 
   it('refuses a wrong password', () => {
     expect(() => unlock(['--login', ADMIN.login], 'wrong-password-9')).toThrow()
+  })
+
+  it('after the administrator added an account and rotated the key', async () => {
+    const before = unlock(['--login', ADMIN.login], ADMIN.password)
+    const core = testCore(data.dir)
+    try {
+      await call(core, 'auth.unlock', { login: ADMIN.login, password: ADMIN.password })
+      await addUser(core, { login: 'tiaojie', displayName: '诸葛调解', role: 'mediator' })
+      await firstSignIn(core, 'tiaojie')
+      await call(core, 'auth.unlock', { login: ADMIN.login, password: ADMIN.password })
+      await call(core, 'keys.rotate', { password: ADMIN.password })
+    } finally {
+      await core.close()
+    }
+    const after = unlock(['--login', 'tiaojie'], OWN_PASSWORD)
+    expect(after).not.toBe(before)
+    expect(unlock(['--recovery'], recoveryCode)).toBe(after)
+    expect(unlock(['--login', ADMIN.login], ADMIN.password)).toBe(after)
+    expect(readOrganization(after)).toBe(ORG_NAME)
+    expect(() => readOrganization(before)).toThrow(/not a database/)
   })
 })

@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../../src/shared/contract'
@@ -54,11 +56,13 @@ const fake = vi.hoisted(() => {
   }
   const core = {
     handle: vi.fn(),
+    backupOnExit: vi.fn(() => Promise.resolve()),
     close: vi.fn(() => state.closeCore()),
   }
   return {
     state,
     listeners,
+    paths,
     windows,
     core,
     startCoreWorker: vi.fn((_file: string, _options: unknown) => core),
@@ -108,13 +112,20 @@ function emit(name: string, ...args: unknown[]) {
 
 const quitEvent = () => ({ preventDefault: vi.fn() })
 
+/** A fresh appData per test: the shell writes its log files under it. */
+let appData: string
+
 beforeEach(() => {
+  appData = mkdtempSync(join(tmpdir(), 'concord-appdata-'))
+  fake.paths.clear()
+  fake.paths.set('appData', appData)
   vi.clearAllMocks()
   fake.listeners.clear()
   fake.windows.length = 0
   fake.state.closeCore = () => Promise.resolve()
 })
 afterEach(() => {
+  rmSync(appData, { recursive: true, force: true })
   vi.unstubAllEnvs()
   vi.useRealTimers()
 })
@@ -148,10 +159,11 @@ describe('start-up', () => {
     await start()
     expect(app.enableSandbox).toHaveBeenCalledOnce()
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledOnce()
-    expect(app.setPath).toHaveBeenCalledWith('userData', '/home/mediator/.config/Concord')
+    expect(app.setPath).toHaveBeenCalledWith('userData', join(appData, 'Concord'))
     expect(fake.startCoreWorker).toHaveBeenCalledExactlyOnceWith(join(SHELL_DIR, 'worker.js'), {
-      dataDir: join('/home/mediator/.config/Concord', 'casebase'),
+      dataDir: join(appData, 'Concord', 'casebase'),
       log: expect.any(Function),
+      pdf: { htmlToPdf: expect.any(Function) },
     })
     expect(ipcMain.handle.mock.calls.map(([channel]) => channel)).toEqual(CHANNELS)
     expect(protocol.handle).not.toHaveBeenCalled()
@@ -202,15 +214,17 @@ describe('start-up', () => {
     ])
   })
 
-  it('logs only the event object, as one line on stderr', async () => {
+  it('logs only the event, as one line on stderr and in <userData>/logs/concord.log', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     await start()
     const [, options] = fake.startCoreWorker.mock.calls[0] ?? []
     const { log } = options as { log: (event: unknown) => void }
     log({ level: 'warn', channel: 'auth.unlock', code: 'WRONG_CREDENTIALS' })
-    expect(error).toHaveBeenCalledExactlyOnceWith(
-      '{"level":"warn","channel":"auth.unlock","code":"WRONG_CREDENTIALS"}',
-    )
+    const event = { level: 'warn', channel: 'auth.unlock', code: 'WRONG_CREDENTIALS' }
+    expect(error).toHaveBeenCalledOnce()
+    expect(JSON.parse(String(error.mock.calls[0]?.[0]))).toMatchObject(event)
+    const file = readFileSync(join(appData, 'Concord', 'logs', 'concord.log'), 'utf8')
+    expect(JSON.parse(file)).toMatchObject(event)
   })
 })
 
@@ -228,8 +242,10 @@ describe('shutdown', () => {
     const first = quitEvent()
     emit('will-quit', first)
     expect(first.preventDefault).toHaveBeenCalledOnce()
-    expect(fake.core.close).toHaveBeenCalledOnce()
+    // The backup on exit (if set) runs first, then the core closes.
+    expect(fake.core.backupOnExit).toHaveBeenCalledOnce()
     await tick()
+    expect(fake.core.close).toHaveBeenCalledOnce()
     expect(app.quit).not.toHaveBeenCalled()
 
     const impatient = quitEvent()

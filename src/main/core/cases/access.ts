@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { CoreContext } from '../context'
 import type { Database } from '../db/schema'
 import { CoreError } from '../errors'
@@ -11,13 +11,15 @@ export function requireUser(ctx: CoreContext): SessionUser {
 }
 
 /**
- * Record-level access (DESIGN.md §4): supervisors see every case of the organization, anyone
- * else only the cases they are lead or co-mediator on. The contract keeps other roles away from
- * case channels; this is the second wall, and every case query starts from it.
+ * Record-level access (DESIGN.md §4): supervisors see every case of the organization, and so
+ * does the auditor, read-only and masked (the contract gives auditors no write channel and
+ * cases.get/cases.list mask for them); a mediator only the cases they are lead or co-mediator
+ * on. Administrators have no case channel at all. Every case query starts from here.
  */
 export function visibleCases(db: Kysely<Database>, user: SessionUser) {
   const cases = db.selectFrom('case')
-  if (user.role === 'supervisor') return cases
+  if (user.role === 'supervisor' || user.role === 'auditor') return cases
+  if (user.role !== 'mediator') return cases.where(sql<boolean>`0`)
   return cases.where(({ exists, selectFrom }) =>
     exists(
       selectFrom('caseMediator')

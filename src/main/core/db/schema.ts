@@ -14,6 +14,7 @@ import type {
   TimelineEntry,
 } from '../../../shared/schemas/case'
 import type { OrgCapacity } from '../../../shared/schemas/organization'
+import type { DataRequestKind, DataRequestOutcome } from '../../../shared/schemas/privacy'
 import type { CaseCategory, TransitionAction } from '../../../shared/domain/workflow/types'
 
 /**
@@ -66,6 +67,12 @@ export interface CaseTable {
   createdBy: string
   createdAt: string
   updatedAt: string
+  /** Set when the case was anonymized after its retention period (migration 0009). */
+  anonymizedAt: Generated<string | null>
+  /** Earliest due date of a clock not done (migration 0012; cases/deadline-columns.ts). */
+  nextDue: Generated<string | null>
+  /** China wall-clock minute from which a statutory clock is overdue (migration 0012). */
+  overdueFrom: Generated<string | null>
 }
 
 export interface CaseMediatorTable {
@@ -200,6 +207,32 @@ export interface AttachmentTable {
   uploadedAt: string
 }
 
+/** The one row of backup settings (migration 0010). */
+export interface BackupSettingsTable {
+  id: Generated<number>
+  folder: string | null
+  /** 'HH:MM' China time, or null for no daily backup. */
+  dailyAt: string | null
+  onExit: Generated<Flag>
+  keepDaily: Generated<number>
+  keepWeekly: Generated<number>
+  keepMonthly: Generated<number>
+  warnAfterDays: Generated<number>
+}
+
+/** One backup attempt (migration 0010): times, kind, file name, error code; nothing personal. */
+export interface BackupLogTable {
+  id: string
+  createdAt: string
+  kind: 'manual' | 'scheduled' | 'exit' | 'safety' | 'cli'
+  status: 'verified' | 'failed'
+  folder: string
+  fileName: string | null
+  size: number | null
+  ms: number | null
+  errorCode: string | null
+}
+
 /** A user's saved filter of the case list (migration 0007). */
 export interface SavedFilterTable {
   id: string
@@ -208,6 +241,119 @@ export interface SavedFilterTable {
   /** JSON of SavedFilterQuery: the list's filter and sort fields, never offset or limit. */
   query: string
   createdAt: string
+}
+
+/** A data-subject request of one party (PIPL Arts. 44–50; migration 0009). */
+export interface DataRequestTable {
+  id: string
+  caseId: string
+  partyId: string
+  kind: z.infer<typeof DataRequestKind>
+  receivedAt: string
+  request: string
+  outcome: z.infer<typeof DataRequestOutcome>
+  response: string | null
+  decidedAt: string | null
+  recordedBy: string
+  createdAt: string
+}
+
+/** How many years after closing a category's cases are kept before anonymization. */
+export interface RetentionPolicyTable {
+  category: CaseCategory
+  years: number
+  updatedBy: string
+  updatedAt: string
+}
+
+/** One entry of the hash-chained audit trail (migration 0008; src/main/core/audit). */
+export interface AuditEntryTable {
+  seq: number
+  at: string
+  userId: string | null
+  action: string
+  caseId: string | null
+  outcome: 'ok' | 'denied'
+  /** Hex SHA-256 over the entry's detail rows; null when it has none. */
+  detailsHash: string | null
+  prevHash: string
+  entryHash: string
+}
+
+/** One changed field of an audit entry; before/after are NULL only once erased (PIPL). */
+export interface AuditDetailTable {
+  seq: number
+  idx: number
+  path: string
+  /** Hex; erased with the values. */
+  salt: string | null
+  before: string | null
+  after: string | null
+  valueHash: string
+}
+
+/** Which case (and timeline entry) each row of the search_fts index belongs to (0012). */
+export interface SearchDocTable {
+  id: Generated<number>
+  caseId: string
+  entryId: string | null
+}
+
+/** Derived per case for statistics (migration 0013, stats/facts.ts); dates are China dates. */
+export interface CaseFactTable {
+  caseId: string
+  caseVersion: number
+  calendarStamp: string
+  category: CaseCategory
+  stage: string
+  source: z.infer<typeof CaseSource>
+  district: z.infer<typeof District>
+  leadMediatorId: string
+  acceptedAt: string
+  conclusionDue: string | null
+  concludedOn: string | null
+  closedOn: string | null
+  outcome: 'agreement' | 'termination' | null
+  durationDays: number | null
+  performanceDue: string | null
+  followedUpOn: string | null
+}
+
+/** 服务购买合同 (migration 0013); `targets` is JSON of Target[]. */
+export interface ServiceContractTable {
+  id: string
+  title: string
+  purchaser: string
+  contractNo: string
+  from: string
+  to: string
+  district: z.infer<typeof District> | null
+  targets: string
+  updatedBy: string
+  updatedAt: string
+}
+
+/** A submitted period report (migration 0013); `content` is the JSON its SHA-256 covers. */
+export interface FrozenReportTable {
+  id: string
+  title: string
+  from: string
+  to: string
+  asOf: string
+  contractId: string | null
+  content: string
+  sha256: string
+  frozenBy: string
+  frozenAt: string
+}
+
+/** A saved column mapping of case ledgers (migration 0011); `mapping` is JSON. */
+export interface ImportMappingTable {
+  id: string
+  name: string
+  mapping: string
+  updatedBy: string
+  updatedAt: string
 }
 
 export interface Database {
@@ -226,4 +372,15 @@ export interface Database {
   clockAdjustment: ClockAdjustmentTable
   calendarOverride: CalendarOverrideTable
   savedFilter: SavedFilterTable
+  backupSettings: BackupSettingsTable
+  backupLog: BackupLogTable
+  auditEntry: AuditEntryTable
+  auditDetail: AuditDetailTable
+  dataRequest: DataRequestTable
+  retentionPolicy: RetentionPolicyTable
+  searchDoc: SearchDocTable
+  caseFact: CaseFactTable
+  serviceContract: ServiceContractTable
+  frozenReport: FrozenReportTable
+  importMapping: ImportMappingTable
 }

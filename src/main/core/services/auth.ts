@@ -3,10 +3,18 @@ import { normalizeRecoveryCode } from '../../../shared/recovery-code'
 import { gate, loadAttempts, NO_FAILURES, recordFailure, saveAttempts } from '../auth/throttle'
 import { detectInstallation, statusOf, type CoreContext } from '../context'
 import { deriveKey } from '../crypto/kdf'
-import { unwrapKey } from '../crypto/slot'
-import { readKeyring, recoverySlot, userSlot } from '../db/keyring'
+import { openSlot } from '../crypto/slot'
+import {
+  caseBaseKeyCandidates,
+  readKeyring,
+  recoverySlot,
+  userSlot,
+  type KeyCandidate,
+  type Keyring,
+} from '../db/keyring'
 import { migrateCaseBase } from '../db/migrate'
 import { openCaseBase, type CaseBase } from '../db/open'
+import { settleGenerations } from '../db/rekey'
 import { CoreError } from '../errors'
 import type { Handlers } from '../handlers'
 import type { SessionUser } from '../vault'
@@ -54,10 +62,9 @@ export async function verifyPassword(
   password: string,
 ): Promise<void> {
   const slot = userSlot(readKeyring(ctx.paths.keyring), login)
-  const key = await throttled(ctx, ctx.paths.attempts, () =>
-    slot ? unwrapKey(slot, password) : burnEquivalentWork(ctx, password),
+  await throttled(ctx, ctx.paths.attempts, () =>
+    slot ? openSlot(slot, password) : burnEquivalentWork(ctx, password),
   )
-  key.fill(0)
 }
 
 export async function openWithKey(ctx: CoreContext, key: Buffer): Promise<CaseBase> {
@@ -73,6 +80,42 @@ export async function openWithKey(ctx: CoreContext, key: Buffer): Promise<CaseBa
   } catch (error) {
     await caseBase.close()
     throw error
+  }
+}
+
+/**
+ * Opens the case base with the newest candidate key that fits. Two candidates mean a key
+ * rotation was interrupted: the key that opens the case base wins and the rotation is
+ * settled (docs/security.md). Every candidate buffer is wiped; the winner comes back as a copy.
+ */
+async function openWithCandidates(
+  ctx: CoreContext,
+  keyring: Keyring,
+  candidates: KeyCandidate[],
+): Promise<{ caseBase: CaseBase; key: Buffer }> {
+  try {
+    for (const candidate of candidates) {
+      let caseBase: CaseBase
+      try {
+        caseBase = await openWithKey(ctx, candidate.key)
+      } catch (error) {
+        if (error instanceof CoreError && error.code === 'CASEBASE_WRONG_KEY') continue
+        throw error
+      }
+      if (keyring.keys.length > 1) {
+        const losers = candidates.filter((c) => c !== candidate).map((c) => c.key)
+        try {
+          settleGenerations(ctx.paths, keyring, candidate.key, losers)
+        } catch (error) {
+          await caseBase.close()
+          throw error
+        }
+      }
+      return { caseBase, key: Buffer.from(candidate.key) }
+    }
+    throw new CoreError('CASEBASE_WRONG_KEY')
+  } finally {
+    for (const candidate of candidates) candidate.key.fill(0)
   }
 }
 
@@ -99,14 +142,14 @@ export const authHandlers = {
   async 'auth.unlock'({ login, password }, ctx) {
     requireInitialized(ctx)
     const keyring = readKeyring(ctx.paths.keyring)
-    const key = await throttled(ctx, ctx.paths.attempts, async () => {
+    const candidates = await throttled(ctx, ctx.paths.attempts, async () => {
+      // A disabled account has no slot: it fails here like an unknown login.
       const slot = userSlot(keyring, login)
-      return slot ? unwrapKey(slot, password) : burnEquivalentWork(ctx, password)
+      return slot
+        ? caseBaseKeyCandidates(keyring, slot, password)
+        : burnEquivalentWork(ctx, password)
     })
-    const caseBase = await openWithKey(ctx, key).catch((error: unknown) => {
-      key.fill(0)
-      throw error
-    })
+    const { caseBase, key } = await openWithCandidates(ctx, keyring, candidates)
     const row = await findUser(caseBase, { login })
     if (!row || row.disabledAt) {
       await caseBase.close()
@@ -120,15 +163,13 @@ export const authHandlers = {
 
   async 'auth.unlockWithRecoveryCode'({ recoveryCode }, ctx) {
     requireInitialized(ctx)
-    const slot = recoverySlot(readKeyring(ctx.paths.keyring))
+    const keyring = readKeyring(ctx.paths.keyring)
+    const slot = recoverySlot(keyring)
     if (!slot) throw new CoreError('KEYRING_CORRUPT')
-    const key = await throttled(ctx, ctx.paths.recoveryAttempts, () =>
-      unwrapKey(slot, normalizeRecoveryCode(recoveryCode)),
+    const candidates = await throttled(ctx, ctx.paths.recoveryAttempts, () =>
+      caseBaseKeyCandidates(keyring, slot, normalizeRecoveryCode(recoveryCode)),
     )
-    const caseBase = await openWithKey(ctx, key).catch((error: unknown) => {
-      key.fill(0)
-      throw error
-    })
+    const { caseBase, key } = await openWithCandidates(ctx, keyring, candidates)
     await ctx.vault.open(caseBase, key, null)
     ctx.lastActivity = ctx.now().getTime()
     const admins = await caseBase.db
@@ -167,8 +208,7 @@ export const authHandlers = {
     if (!user) throw new CoreError('NOT_AUTHENTICATED')
     const slot = userSlot(readKeyring(ctx.paths.keyring), user.login)
     if (!slot) throw new CoreError('KEYRING_CORRUPT')
-    const check = await throttled(ctx, ctx.paths.attempts, () => unwrapKey(slot, currentPassword))
-    check.fill(0)
+    await throttled(ctx, ctx.paths.attempts, () => openSlot(slot, currentPassword))
     if (currentPassword === newPassword) throw new CoreError('PASSWORD_REUSED')
     enforcePasswordPolicy(ctx, newPassword, user.login)
     await setUserSlot(ctx, user.login, newPassword)

@@ -4,6 +4,7 @@ import { SHIPPED_HOLIDAY_YEARS } from '../../../shared/domain/holidays'
 import type { CalendarView } from '../../../shared/schemas/calendar'
 import { requireUser } from '../cases/access'
 import { invalidateCalendar } from '../cases/calendar'
+import { storeAllDeadlines } from '../cases/deadline-columns'
 import type { Database } from '../db/schema'
 import type { Handlers } from '../handlers'
 
@@ -43,11 +44,14 @@ export const calendarHandlers = {
       recordedBy: user.id,
       recordedAt: ctx.now().toISOString(),
     }
-    await db
-      .insertInto('calendarOverride')
-      .values({ date, ...values })
-      .onConflict((oc) => oc.column('date').doUpdateSet(values))
-      .execute()
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('calendarOverride')
+        .values({ date, ...values })
+        .onConflict((oc) => oc.column('date').doUpdateSet(values))
+        .execute()
+      await storeAllDeadlines(trx)
+    })
     invalidateCalendar(db)
     return calendarView(db)
   },
@@ -55,7 +59,10 @@ export const calendarHandlers = {
   async 'calendar.removeOverride'({ date }, ctx) {
     requireUser(ctx)
     const { db } = ctx.vault.caseBase()
-    await db.deleteFrom('calendarOverride').where('date', '=', date).execute()
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('calendarOverride').where('date', '=', date).execute()
+      await storeAllDeadlines(trx)
+    })
     invalidateCalendar(db)
     return calendarView(db)
   },

@@ -51,6 +51,27 @@ async function relationsOf(db: Kysely<Database>, caseId: string): Promise<PartyR
     .execute()
 }
 
+async function dataRequestsOf(db: Kysely<Database>, caseId: string) {
+  return db
+    .selectFrom('dataRequest')
+    .innerJoin('user', 'user.id', 'dataRequest.recordedBy')
+    .select([
+      'dataRequest.id',
+      'dataRequest.partyId',
+      'dataRequest.kind',
+      'dataRequest.receivedAt',
+      'dataRequest.request',
+      'dataRequest.outcome',
+      'dataRequest.response',
+      'dataRequest.decidedAt',
+      'user.displayName as recordedByName',
+    ])
+    .where('dataRequest.caseId', '=', caseId)
+    .orderBy('dataRequest.receivedAt', 'desc')
+    .orderBy('dataRequest.createdAt', 'desc')
+    .execute()
+}
+
 async function mediatorsOf(db: Kysely<Database>, caseId: string) {
   return db
     .selectFrom('caseMediator')
@@ -183,10 +204,17 @@ export async function loadCaseFile(
     attachments: await attachmentsOf(db, caseId),
     clocks: clockViews(definition, row.stage, clockData.byCase(caseId), clockData.calendar, now),
     // What the stepper offers this user, each with what is still missing before it can be taken.
-    nextSteps: allowedTransitions(definition, state, user.role).map((t) => {
+    nextSteps: (row.anonymizedAt === null
+      ? allowedTransitions(definition, state, user.role)
+      : []
+    ).map((t) => {
       const check = checkTransition(definition, state, t.to, { role: user.role })
       return { to: t.to, action: t.action, problems: check.ok ? [] : [...check.problems] }
     }),
+    dataRequests: await dataRequestsOf(db, caseId),
+    view: 'full',
+    withheld: [],
+    anonymizedAt: row.anonymizedAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   }

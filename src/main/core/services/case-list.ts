@@ -1,28 +1,25 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { z } from 'zod'
-import { WORKFLOWS } from '../../../shared/domain/workflow'
-import type { CaseListQuery, CaseSummary } from '../../../shared/schemas/case'
+import type { CaseListPage, CaseListQuery } from '../../../shared/schemas/case'
 import type { CoreContext } from '../context'
 import { requireUser, visibleCases } from '../cases/access'
-import { clockViews, deadlineSummary } from '../cases/clocks'
-import { loadClockData } from '../cases/clock-data'
+import { auditorSummaries } from '../cases/auditor-view'
+import { chinaDateTime } from '../cases/clocks'
 import type { Database } from '../db/schema'
+import { CoreError } from '../errors'
 import type { Handlers } from '../handlers'
+import { identMatches } from '../search/query'
 import type { SessionUser } from '../vault'
 
 type Query = z.output<typeof CaseListQuery>
 
-/** A substring match with the user's text taken literally (% and _ are not wildcards). */
-function contains(column: string, text: string): Expression<SqlBool> {
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-  return sql<SqlBool>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`
-}
-
 /**
- * The cases this user may see that match the filters. Quick search looks at the case number
- * and each party's name, phone and ID number; issue 7 replaces the LIKE scan with an index.
+ * The cases this user may see that match the filters. The text looks at the case number, the
+ * parties' names, phone and ID numbers and the household units through the search index
+ * (search/query.ts); deadlines through the stored columns (cases/deadline-columns.ts).
+ * The case-list export (stats/case-export.ts) reads the same query.
  */
-function matching(db: Kysely<Database>, user: SessionUser, q: Query) {
+export function matching(db: Kysely<Database>, user: SessionUser, q: Query, now: Date) {
   let cases = visibleCases(db, user)
   if (q.category) cases = cases.where('case.category', '=', q.category)
   if (q.stage) cases = cases.where('case.stage', '=', q.stage)
@@ -30,40 +27,30 @@ function matching(db: Kysely<Database>, user: SessionUser, q: Query) {
   if (q.riskLevel) cases = cases.where('case.riskLevel', '=', q.riskLevel)
   if (q.acceptedFrom) cases = cases.where('case.acceptedAt', '>=', q.acceptedFrom)
   if (q.acceptedTo) cases = cases.where('case.acceptedAt', '<=', q.acceptedTo)
+  const nowInChina = chinaDateTime(now)
+  if (q.overdue === true) cases = cases.where('case.overdueFrom', '<=', nowInChina)
+  if (q.overdue === false) {
+    cases = cases.where((eb) =>
+      eb.or([eb('case.overdueFrom', 'is', null), eb('case.overdueFrom', '>', nowInChina)]),
+    )
+  }
   const { mediatorId, text } = q
   if (mediatorId) {
-    cases = cases.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('caseMediator as assigned')
-          .select('assigned.caseId')
-          .whereRef('assigned.caseId', '=', 'case.id')
-          .where('assigned.userId', '=', mediatorId),
-      ),
+    cases = cases.where('case.id', 'in', (eb) =>
+      eb
+        .selectFrom('caseMediator as assigned')
+        .select('assigned.caseId')
+        .where('assigned.userId', '=', mediatorId),
     )
   }
   if (text) {
-    cases = cases.where(({ or, exists, selectFrom }) =>
-      or([
-        contains('case.number', text),
-        exists(
-          selectFrom('party')
-            .select('party.id')
-            .whereRef('party.caseId', '=', 'case.id')
-            .where(({ or: either }) =>
-              either([
-                contains('party.name', text),
-                contains('party.phone', text),
-                contains('party.idNumber', text),
-              ]),
-            ),
-        ),
-      ]),
-    )
+    const found = identMatches(text)
+    cases = found ? cases.where('case.id', 'in', found) : cases.where(sql<boolean>`0`)
   }
   return cases
 }
 
-function summaryRows(cases: ReturnType<typeof matching>) {
+function summaryRows(cases: ReturnType<typeof matching>, now: Date) {
   return cases
     .innerJoin('caseMediator as lead', (join) =>
       join.onRef('lead.caseId', '=', 'case.id').on('lead.role', '=', 'lead'),
@@ -79,82 +66,107 @@ function summaryRows(cases: ReturnType<typeof matching>) {
       'case.riskLevel',
       'case.acceptedAt',
       'case.updatedAt',
+      'case.nextDue',
+      sql<number>`coalesce(${sql.ref('case.overdueFrom')} <= ${chinaDateTime(now)}, 0)`.as(
+        'overdue',
+      ),
       'leadUser.displayName as leadMediatorName',
     ])
-}
-
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryRows>['execute']>>[number]
-
-/** Adds each row's deadline column from its clocks, computed here, not stored (yet). */
-async function withDeadlines(
-  db: Kysely<Database>,
-  rows: SummaryRow[],
-  now: Date,
-): Promise<z.input<typeof CaseSummary>[]> {
-  if (rows.length === 0) return []
-  const { calendar, byCase } = await loadClockData(
-    db,
-    rows.map((row) => row.id),
-  )
-  return rows.map((row) => ({
-    ...row,
-    ...deadlineSummary(
-      clockViews(WORKFLOWS[row.category], row.stage, byCase(row.id), calendar, now),
-    ),
-  }))
 }
 
 const SORT_COLUMNS = {
   acceptedAt: 'case.acceptedAt',
   number: 'case.number',
   updatedAt: 'case.updatedAt',
+  nextDue: 'case.nextDue',
 } as const
 
-export async function listCases(ctx: CoreContext, q: Query) {
+/** Where a page ends: its last row's sort value and case number (unique, the tie-breaker). */
+type Cursor = [value: string | null, number: string]
+
+function readCursor(after: string): Cursor {
+  try {
+    const cursor: unknown = JSON.parse(after)
+    if (
+      Array.isArray(cursor) &&
+      cursor.length === 2 &&
+      (cursor[0] === null || typeof cursor[0] === 'string') &&
+      typeof cursor[1] === 'string'
+    ) {
+      return cursor as Cursor
+    }
+  } catch {
+    // Falls through to the refusal below.
+  }
+  throw new CoreError('VALIDATION', undefined, [{ path: 'after', rule: 'cursor' }])
+}
+
+/**
+ * One page of the case list, by keyset: the rows after the cursor in the index order of the
+ * sort key and the case number, so a page deep in 100,000 cases costs what the first does.
+ * Cases without a running clock come last when sorting by deadline, in either direction: the
+ * page walks the cases with a due date first, then those without.
+ */
+export async function listCases(ctx: CoreContext, q: Query): Promise<z.input<typeof CaseListPage>> {
   const user = requireUser(ctx)
   const { db } = ctx.vault.caseBase()
-  const cases = matching(db, user, q)
   const now = ctx.now()
+  const cases = matching(db, user, q, now)
+  const cursor = q.after === undefined ? undefined : readCursor(q.after)
+  const column = SORT_COLUMNS[q.sort]
+  const below = q.direction === 'desc' ? '<' : '>'
 
-  if (q.sort !== 'nextDue' && q.overdue === undefined) {
-    const { total } = await cases
-      .select(({ fn }) => fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow()
-    const page = await summaryRows(cases)
-      .orderBy(SORT_COLUMNS[q.sort], q.direction)
-      .orderBy('case.number', q.direction)
-      .offset(q.offset)
-      .limit(q.limit)
-      .execute()
-    return { total, rows: await withDeadlines(db, page, now) }
-  }
-
-  // Deadlines are computed, not stored: filtering or sorting by them reads every match.
-  // Fine for thousands of cases; issue 7 stores the next due date to keep 100,000 fast.
-  let rows = await withDeadlines(db, await summaryRows(cases).execute(), now)
-  if (q.overdue !== undefined) rows = rows.filter((row) => row.overdue === q.overdue)
-  if (q.sort === 'nextDue') {
-    const sign = q.direction === 'asc' ? 1 : -1
-    // Cases without a running clock come last in either direction.
-    rows.sort((a, b) =>
-      a.nextDue === b.nextDue
-        ? a.number.localeCompare(b.number)
-        : a.nextDue === null
-          ? 1
-          : b.nextDue === null
-            ? -1
-            : sign * a.nextDue.localeCompare(b.nextDue),
+  const page = (from: ReturnType<typeof matching>, after: Cursor | undefined, limit: number) =>
+    summaryRows(
+      after === undefined
+        ? from
+        : from.where((eb) =>
+            q.sort === 'number'
+              ? eb('case.number', below, after[1])
+              : eb(eb.refTuple(column, 'case.number'), below, eb.tuple(after[0] ?? '', after[1])),
+          ),
+      now,
     )
+      .orderBy(column, q.direction)
+      .orderBy('case.number', q.direction)
+      .limit(limit)
+      .execute()
+
+  const want = q.limit + 1
+  let rows
+  if (q.sort !== 'nextDue') {
+    rows = await page(cases, cursor, want)
   } else {
-    const key = q.sort
-    const sign = q.direction === 'asc' ? 1 : -1
-    rows.sort((a, b) => sign * (a[key].localeCompare(b[key]) || a.number.localeCompare(b.number)))
+    const dated = cases.where('case.nextDue', 'is not', null)
+    const undated = cases.where('case.nextDue', 'is', null)
+    const inUndated = cursor !== undefined && cursor[0] === null
+    rows = inUndated ? [] : await page(dated, cursor, want)
+    if (rows.length < want) {
+      rows.push(...(await page(undated, inUndated ? cursor : undefined, want - rows.length)))
+    }
   }
-  return { total: rows.length, rows: rows.slice(q.offset, q.offset + q.limit) }
+  const more = rows.length > q.limit
+  const shown = rows.slice(0, q.limit)
+  const last = shown.at(-1)
+  const total =
+    cursor === undefined
+      ? (
+          await cases
+            .select(({ fn }) => fn.countAll<number>().as('total'))
+            .executeTakeFirstOrThrow()
+        ).total
+      : null
+  return {
+    total,
+    rows: shown.map((row) => ({ ...row, overdue: row.overdue === 1 })),
+    next: more && last ? JSON.stringify([last[q.sort], last.number] satisfies Cursor) : null,
+  }
 }
 
 export const caseListHandlers = {
   async 'cases.list'(query, ctx) {
-    return listCases(ctx, query)
+    const page = await listCases(ctx, query)
+    if (requireUser(ctx).role !== 'auditor') return page
+    return { ...page, rows: await auditorSummaries(ctx.vault.caseBase().db, page.rows) }
   },
 } satisfies Partial<Handlers>

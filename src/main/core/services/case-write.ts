@@ -4,7 +4,8 @@ import { findVisibleCase, requireUser, type CaseRow } from '../cases/access'
 import type { CaseTable, Database } from '../db/schema'
 import { CoreError } from '../errors'
 import type { SessionUser } from '../vault'
-import { loadCaseFile } from './case-file'
+import { beginCaseAudit } from '../audit/record'
+import { reindexCase } from '../search/index'
 
 export interface WriteContext {
   trx: Kysely<Database>
@@ -28,9 +29,11 @@ export async function writeCase(
   const user = requireUser(ctx)
   const { db } = ctx.vault.caseBase()
   const now = ctx.now().toISOString()
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const row = await findVisibleCase(trx, user, ref.caseId)
     if (row.version !== ref.version) throw new CoreError('CONFLICT')
+    if (row.anonymizedAt !== null) throw new CoreError('CASE_ANONYMIZED')
+    const audit = await beginCaseAudit(ctx, trx, user, row.id)
     const changes = (await write({ trx, row, user, now })) ?? {}
     const result = await trx
       .updateTable('case')
@@ -39,6 +42,8 @@ export async function writeCase(
       .where('version', '=', row.version)
       .executeTakeFirst()
     if (result.numUpdatedRows !== 1n) throw new CoreError('CONFLICT')
+    await reindexCase(trx, row.id)
+    // Before/after go into the trail in this transaction; the after is also the answer.
+    return audit.record()
   })
-  return loadCaseFile(db, user, ref.caseId, ctx.now())
 }

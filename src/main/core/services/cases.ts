@@ -1,15 +1,16 @@
-import { randomUUID } from 'node:crypto'
-import { WORKFLOWS } from '../../../shared/domain/workflow'
 import { requireUser } from '../cases/access'
 import { todayInChina } from '../../../shared/domain/iso-date'
 import { checkDateOrder, checkIncidentDates } from '../cases/dates'
 import { syncFieldEvents } from '../cases/events'
 import { assignMediators, checkAssignment } from '../cases/mediators'
-import { allocateCaseNumber } from '../cases/number'
+import { registerCase } from '../cases/register'
+import { reindexCase } from '../search/index'
 import type { CaseFacts } from '../../../shared/domain/workflow/field-events'
 import { caseFacts } from '../cases/state'
 import { CoreError } from '../errors'
 import type { Handlers } from '../handlers'
+import { auditorView } from '../cases/auditor-view'
+import { recordCaseCreated } from '../audit/record'
 import { loadCaseFile } from './case-file'
 import { writeCase } from './case-write'
 
@@ -21,59 +22,18 @@ export const caseHandlers = {
   async 'cases.create'(input, ctx) {
     const user = requireUser(ctx)
     const { db } = ctx.vault.caseBase()
-    const now = ctx.now().toISOString()
-    const { category } = input.details
-    const definition = WORKFLOWS[category]
-    const facts: CaseFacts = { acceptedAt: input.acceptedAt, details: input.details, progress: {} }
-    checkDateOrder(facts, '')
-    checkIncidentDates(facts, '', todayInChina(ctx.now()))
-    const id = randomUUID()
-    await db.transaction().execute(async (trx) => {
-      const assignment = await checkAssignment(trx, user, input, '')
-      const { year, seq, number } = await allocateCaseNumber(trx, category, input.acceptedAt)
-      await trx
-        .insertInto('case')
-        .values({
-          id,
-          number,
-          year,
-          category,
-          seq,
-          stage: definition.initialStage,
-          source: input.source,
-          summary: input.summary,
-          district: input.district,
-          street: input.street,
-          riskLevel: input.riskLevel,
-          acceptedAt: input.acceptedAt,
-          details: JSON.stringify(input.details),
-          progress: JSON.stringify(facts.progress),
-          version: 1,
-          createdBy: user.id,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .execute()
-      await assignMediators(trx, id, assignment)
-      await trx
-        .insertInto('checklistItem')
-        .values(
-          definition.checklist.map((item) => ({
-            caseId: id,
-            itemId: item.id,
-            present: 0,
-            notedBy: null,
-            notedAt: null,
-          })),
-        )
-        .execute()
-      await syncFieldEvents(trx, id, facts, user.id)
+    return db.transaction().execute(async (trx) => {
+      const created = await registerCase(trx, user, { input }, ctx.now())
+      await reindexCase(trx, created)
+      // The registration's entry in the audit trail; its after is also the answer.
+      return recordCaseCreated(ctx, trx, user, created)
     })
-    return loadCaseFile(db, user, id, ctx.now())
   },
 
   async 'cases.get'({ caseId }, ctx) {
-    return loadCaseFile(ctx.vault.caseBase().db, requireUser(ctx), caseId, ctx.now())
+    const user = requireUser(ctx)
+    const file = await loadCaseFile(ctx.vault.caseBase().db, user, caseId, ctx.now())
+    return user.role === 'auditor' ? auditorView(file, ctx.i18n.t) : file
   },
 
   /**

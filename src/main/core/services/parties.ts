@@ -11,7 +11,7 @@ import { writeCase } from './case-write'
  * The party's columns. A resident ID is stored with an upper-case check character, as the card
  * shows it, so quick search by ID finds it however it was typed (the schema checked it).
  */
-async function partyColumns(
+export async function partyColumns(
   trx: Kysely<Database>,
   caseId: string,
   party: z.output<typeof PartyInput>,

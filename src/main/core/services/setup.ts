@@ -4,8 +4,8 @@ import { normalizeRecoveryCode, RECOVERY_GROUP_LENGTH } from '../../../shared/re
 import { detectInstallation, statusOf, type CoreContext } from '../context'
 import { fsyncDirectory } from '../atomic-file'
 import { generateRecoveryCode, pickConfirmGroups } from '../crypto/recovery'
-import { wrapKey } from '../crypto/slot'
-import { loginHash, newKeyring, writeKeyring } from '../db/keyring'
+import { createSlot } from '../crypto/slot'
+import { loginHash, newKeyring, withSlot, writeKeyring } from '../db/keyring'
 import { migrateCaseBase } from '../db/migrate'
 import { openCaseBase } from '../db/open'
 import { CoreError } from '../errors'
@@ -34,27 +34,26 @@ export const setupHandlers = {
     enforcePasswordPolicy(ctx, input.admin.password, input.admin.login)
     const key = randomBytes(32)
     const recoveryCode = generateRecoveryCode()
-    const keyring = newKeyring()
     const now = ctx.now()
-    const adminSlot = await wrapKey(
-      key,
+    const empty = newKeyring(key, now)
+    const adminSlot = await createSlot(
       input.admin.password,
-      { kind: 'user', loginHash: loginHash(keyring, input.admin.login) },
+      { kind: 'user', loginHash: loginHash(empty, input.admin.login) },
       ctx.cost,
       now,
     )
-    const recovery = await wrapKey(
-      key,
+    const recovery = await createSlot(
       normalizeRecoveryCode(recoveryCode),
       { kind: 'recovery', loginHash: null },
       ctx.cost,
       now,
     )
+    const keyring = withSlot(withSlot(empty, adminSlot, key), recovery, key)
     forgetPendingSetup(ctx)
     const confirmGroups = pickConfirmGroups()
     ctx.pendingSetup = {
       key,
-      keyring: { ...keyring, slots: [adminSlot, recovery] },
+      keyring,
       orgName: input.orgName,
       orgCapacity: input.orgCapacity,
       admin: { displayName: input.admin.displayName, login: input.admin.login },

@@ -6,13 +6,16 @@ import { CategoryBadge, RiskBadge, StageBadge } from '../cases/badges'
 import { navigate, routeHref, useRoute } from '../frame/pages'
 import { ChecklistTab } from './ChecklistTab'
 import { ClocksTab } from './ClocksTab'
+import { DocumentsTab } from './DocumentsTab'
 import { NextSteps } from './NextSteps'
 import { OverviewTab } from './OverviewTab'
 import { PartiesTab } from './PartiesTab'
 import { StageStepper } from './StageStepper'
 import { TimelineTab } from './TimelineTab'
+import { DataRequests } from './DataRequests'
+import { ReadOnly, ViewNotice } from './ViewNotice'
 
-const TABS = ['overview', 'parties', 'timeline', 'file', 'clocks'] as const
+const TABS = ['overview', 'parties', 'timeline', 'file', 'clocks', 'documents'] as const
 type Tab = (typeof TABS)[number]
 const isTab = (name: string | null): name is Tab =>
   (TABS as readonly (string | null)[]).includes(name)
@@ -43,6 +46,7 @@ function CaseView({ file }: { file: CaseFile }) {
   const requested = route.params.get('tab')
   const tab: Tab = isTab(requested) ? requested : 'overview'
   const overdue = file.clocks.filter((c) => c.status === 'overdue').length
+  const readOnly = file.view === 'masked' || file.anonymizedAt !== null
   const selectTab = (next: string | null) => {
     const params = new URLSearchParams(route.params)
     params.set('tab', next ?? 'overview')
@@ -83,30 +87,50 @@ function CaseView({ file }: { file: CaseFile }) {
           <StageStepper file={file} />
         </Stack>
       </Paper>
-      <NextSteps file={file} />
+      <ViewNotice file={file} />
+      {!readOnly && <NextSteps file={file} />}
       <Tabs value={tab} onChange={selectTab} keepMounted={false}>
         <Tabs.List>
-          {TABS.map((id) => (
+          {/* Documents are made by the case team only (documents.* are CASE_WORKERS channels). */}
+          {TABS.filter((id) => id !== 'documents' || !readOnly).map((id) => (
             <Tabs.Tab key={id} value={id}>
               {t(`caseFile.tab.${id}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
-          <OverviewTab file={file} />
+          <ReadOnly when={readOnly}>
+            <OverviewTab file={file} />
+          </ReadOnly>
         </Tabs.Panel>
         <Tabs.Panel value="parties" pt="md">
-          <PartiesTab file={file} />
+          <ReadOnly when={readOnly}>
+            <Stack gap="xl">
+              <PartiesTab file={file} />
+              {file.view === 'full' && <DataRequests file={file} />}
+            </Stack>
+          </ReadOnly>
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md">
-          <TimelineTab file={file} />
+          <ReadOnly when={readOnly}>
+            <TimelineTab file={file} />
+          </ReadOnly>
         </Tabs.Panel>
         <Tabs.Panel value="file" pt="md">
-          <ChecklistTab file={file} />
+          <ReadOnly when={readOnly}>
+            <ChecklistTab file={file} />
+          </ReadOnly>
         </Tabs.Panel>
         <Tabs.Panel value="clocks" pt="md">
-          <ClocksTab file={file} />
+          <ReadOnly when={readOnly}>
+            <ClocksTab file={file} />
+          </ReadOnly>
         </Tabs.Panel>
+        {!readOnly && (
+          <Tabs.Panel value="documents" pt="md">
+            <DocumentsTab file={file} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </>
   )

@@ -58,7 +58,11 @@ export function OverviewTab({ file }: { file: CaseFile }) {
       ),
     )
     if (dirty.has('details')) patch.details = cleanDetails(file.category, details)
-    if (dirty.has('progress')) patch.progress = cleanFields(PROGRESS_FIELDS, progress)
+    // The agreement's content is edited in the 文书 tab; saving dates here must keep it.
+    if (dirty.has('progress')) {
+      const { agreement } = file.progress
+      patch.progress = { ...cleanFields(PROGRESS_FIELDS, progress), ...(agreement && { agreement }) }
+    }
     const result = CasePatch.safeParse(patch)
     if (!result.success) {
       setErrors(messages.fromIssues(result.error.issues))

@@ -7,6 +7,7 @@ import { CaseCategory, District, RiskLevel } from '../../../shared/schemas/case'
 import { useCaseWorkers, type CaseFilter } from './api'
 import { useEnumOptions, userOptions } from './options'
 import { SavedFilters } from './SavedFilters'
+import { useIsCaseWorker } from './access'
 
 const SEARCH_DELAY_MS = 300
 
@@ -26,6 +27,7 @@ export function CaseFilters({
   const { t } = useTranslation()
   const options = useEnumOptions()
   const workers = useCaseWorkers()
+  const caseWorker = useIsCaseWorker()
   const [text, setText] = useState(filter.text ?? '')
   const search = useDebouncedCallback(
     (value: string) => onChange({ ...filter, text: value.trim() || undefined }),
@@ -138,14 +140,16 @@ export function CaseFilters({
           {t('cases.filter.clear')}
         </Button>
       )}
-      <SavedFilters
-        filter={filter}
-        onApply={(saved) => {
-          search.cancel()
-          setText(saved.text ?? '')
-          onChange(saved)
-        }}
-      />
+      {caseWorker && (
+        <SavedFilters
+          filter={filter}
+          onApply={(saved) => {
+            search.cancel()
+            setText(saved.text ?? '')
+            onChange(saved)
+          }}
+        />
+      )}
     </Group>
   )
 }

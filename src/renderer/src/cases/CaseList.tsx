@@ -17,8 +17,11 @@ import { useDates } from '../format'
 import { navigate, routeHref, useRoute } from '../frame/pages'
 import { useCaseList, type CaseFilter, type CaseSummary } from './api'
 import { CaseFilters } from './CaseFilters'
+import { ImportLedgerButton } from '../import/ImportLedger'
+import { useIsCaseWorker } from './access'
 import { CategoryBadge, StageBadge } from './badges'
 import { filterFromParams, paramsFromFilter } from './filter'
+import { CaseExportButton } from '../statistics/CaseExport'
 import classes from './CaseList.module.css'
 
 const ROW_HEIGHT = 44
@@ -40,6 +43,7 @@ const COLUMNS = [
  */
 export function CaseList() {
   const { t } = useTranslation()
+  const caseWorker = useIsCaseWorker()
   const route = useRoute()
   const filter = filterFromParams(route.params)
   const list = useCaseList(filter)
@@ -84,9 +88,15 @@ export function CaseList() {
             </Text>
           )}
         </Group>
-        <Button component="a" href={routeHref('cases', ['new'])}>
-          {t('cases.new')}
-        </Button>
+        <Group gap="sm">
+          <CaseExportButton filter={filter} count={total ?? 0} />
+          <ImportLedgerButton />
+          {caseWorker && (
+            <Button component="a" href={routeHref('cases', ['new'])}>
+              {t('cases.new')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <CaseFilters filter={filter} onChange={setFilter} />
       <ErrorAlert error={list.error} />

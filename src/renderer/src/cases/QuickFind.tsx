@@ -1,8 +1,19 @@
-import { Group, Kbd, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
+import {
+  Badge,
+  Group,
+  Kbd,
+  Mark,
+  Modal,
+  Stack,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core'
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Highlight } from '../../../shared/schemas/search'
 import { call, concord } from '../concord'
 import { navigate, routeHref } from '../frame/pages'
 import { CategoryBadge, StageBadge } from './badges'
@@ -11,9 +22,27 @@ import classes from './QuickFind.module.css'
 const MATCHES = 8
 const SEARCH_DELAY_MS = 200
 
+/** The snippet with its matched stretches marked. */
+function Snippet({ text, highlights }: { text: string; highlights: Highlight[] }) {
+  const parts: React.ReactNode[] = []
+  let at = 0
+  for (const { start, end } of highlights) {
+    if (start > at) parts.push(text.slice(at, start))
+    parts.push(<Mark key={start}>{text.slice(start, end)}</Mark>)
+    at = end
+  }
+  parts.push(text.slice(at))
+  return (
+    <Text size="sm" c="dimmed" truncate="end">
+      {parts}
+    </Text>
+  )
+}
+
 /**
- * Ctrl+K (⌘K on a Mac) from anywhere: type a case number, a party's name, phone or ID, and
- * Enter opens the first match. It works inside inputs too, as a shortcut must.
+ * Ctrl+K (⌘K on a Mac) from anywhere: full-text search over every case the user may see (case
+ * numbers, names, phone and ID fragments, addresses, summaries, records), best match first,
+ * and Enter opens the first. It works inside inputs too, as a shortcut must.
  */
 export function QuickFind() {
   const { t } = useTranslation()
@@ -23,11 +52,10 @@ export function QuickFind() {
   useHotkeys([['mod+K', () => setOpened(true)]], [])
   const matches = useQuery({
     queryKey: ['cases', 'quickFind', debounced],
-    queryFn: () =>
-      call(concord().cases.list({ text: debounced, limit: MATCHES, sort: 'updatedAt' })),
+    queryFn: () => call(concord().search.query({ q: debounced, limit: MATCHES })),
     enabled: opened && debounced !== '',
   })
-  const rows = debounced ? (matches.data?.rows ?? []) : []
+  const rows = debounced ? (matches.data ?? []) : []
   // Enter must never open a match of what was typed before: wait until the list answers the text.
   const current = debounced === text.trim() && matches.isSuccess && !matches.isFetching
   const close = () => {
@@ -45,25 +73,32 @@ export function QuickFind() {
         <TextInput
           data-autofocus
           aria-label={t('cases.quickFind.title')}
-          placeholder={t('cases.filter.textPlaceholder')}
+          placeholder={t('search.placeholder')}
           value={text}
           onChange={(event) => setText(event.currentTarget.value)}
           onKeyDown={(event) => {
             const first = rows[0]
-            if (event.key === 'Enter' && current && first) open(first.id)
+            if (event.key === 'Enter' && current && first) open(first.caseId)
           }}
         />
         {rows.map((row) => (
-          <UnstyledButton key={row.id} className={classes.match} onClick={() => open(row.id)}>
+          <UnstyledButton
+            key={row.caseId}
+            className={classes.match}
+            onClick={() => open(row.caseId)}
+          >
             <Group gap="sm" wrap="nowrap">
               <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
                 {row.number}
               </Text>
               <CategoryBadge category={row.category} size="sm" />
               <StageBadge stage={row.stage} size="sm" />
-              <Text size="sm" c="dimmed" truncate="end">
-                {row.summary}
-              </Text>
+            </Group>
+            <Group gap="xs" wrap="nowrap" mt={4}>
+              <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>
+                {t(`search.field.${row.field}`)}
+              </Badge>
+              <Snippet text={row.snippet} highlights={row.highlights} />
             </Group>
           </UnstyledButton>
         ))}

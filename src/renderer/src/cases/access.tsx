@@ -8,6 +8,12 @@ export function useIsCaseWorker(): boolean {
   return role === 'mediator' || role === 'supervisor'
 }
 
+/** Who may open the case list: case workers, and the auditor (read-only, masked by the core). */
+export function useCanReadCases(): boolean {
+  const { role } = useSession().user
+  return role === 'mediator' || role === 'supervisor' || role === 'auditor'
+}
+
 export function NotCaseWorker({ page }: { page: 'cases' | 'deadlines' }) {
   const { t } = useTranslation()
   return (

@@ -12,7 +12,7 @@ export type CaseFile = ChannelOutput<'cases.get'>
 export type CaseSummary = ChannelOutput<'cases.list'>['rows'][number]
 export type UserPick = ChannelOutput<'users.list'>[number]
 /** The list's query without its window: what the filters and sorting decide. */
-export type CaseFilter = Omit<ChannelInput<'cases.list'>, 'offset' | 'limit'>
+export type CaseFilter = Omit<ChannelInput<'cases.list'>, 'after' | 'limit'>
 
 const CASES_KEY = ['cases'] as const
 const DEADLINES_KEY = ['deadlines'] as const
@@ -34,13 +34,11 @@ export function useCaseWorkers(): UserPick[] {
 export function useCaseList(filter: CaseFilter) {
   return useInfiniteQuery({
     queryKey: [...CASES_KEY, filter],
+    // Keyset pages: each answer says where the next one starts.
     queryFn: ({ pageParam }) =>
-      call(concord().cases.list({ ...filter, offset: pageParam, limit: PAGE_SIZE })),
-    initialPageParam: 0,
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((n, page) => n + page.rows.length, 0)
-      return loaded < last.total && last.rows.length > 0 ? loaded : undefined
-    },
+      call(concord().cases.list({ ...filter, after: pageParam, limit: PAGE_SIZE })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
   })
 }
 

@@ -31,7 +31,7 @@ export function filterFromParams(params: URLSearchParams): CaseFilter {
     if (parsed.success) filter[key] = parsed.data
   }
   if (params.get('overdue') === '1') filter.overdue = true
-  return CaseListQuery.omit({ offset: true, limit: true }).parse(filter)
+  return CaseListQuery.omit({ after: true, limit: true }).parse(filter)
 }
 
 export function paramsFromFilter(filter: Partial<CaseFilter>): URLSearchParams {

@@ -9,9 +9,15 @@ import { CasesPage } from '../cases/CasesPage'
 import { QuickFind } from '../cases/QuickFind'
 import { DeadlinesPage } from '../deadlines/DeadlinesPage'
 import { SettingsPage } from '../settings/SettingsPage'
+import { AccountsPage } from '../accounts/AccountsPage'
+import { PrivacyPage } from '../privacy/PrivacyPage'
+import { AuditPage } from '../audit/AuditPage'
 import { useSession } from '../status'
+import { BackupPage } from '../backup/BackupPage'
+import { BackupWarning } from '../backup/health'
 import { forgetPage, pageHref, PAGES, useCurrentPage } from './pages'
 import { PlaceholderPage } from './PlaceholderPage'
+import { StatisticsPage } from '../statistics/StatisticsPage'
 import { UserMenu } from './UserMenu'
 
 /** The signed-in workspace: header with organization and account, navigation, one page. */
@@ -63,8 +69,19 @@ export function AppFrame({ onLock }: { onLock: (byHand: boolean) => void }) {
         ))}
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
-        {page === 'settings' ? (
+        {session.user.role === 'admin' && <BackupWarning />}
+        {page === 'backup' ? (
+          <BackupPage />
+        ) : page === 'accounts' ? (
+          <AccountsPage />
+        ) : page === 'settings' ? (
           <SettingsPage />
+        ) : page === 'privacy' ? (
+          <PrivacyPage />
+        ) : page === 'audit' ? (
+          <AuditPage />
+        ) : page === 'statistics' ? (
+          <StatisticsPage />
         ) : page === 'cases' ? (
           <CasesPage />
         ) : page === 'deadlines' ? (

@@ -1,6 +1,15 @@
 import { useMemo, useSyncExternalStore } from 'react'
 
-export const PAGES = ['cases', 'deadlines', 'statistics', 'backup', 'settings'] as const
+export const PAGES = [
+  'cases',
+  'deadlines',
+  'statistics',
+  'backup',
+  'privacy',
+  'audit',
+  'accounts',
+  'settings',
+] as const
 export type Page = (typeof PAGES)[number]
 
 const isPage = (name: string): name is Page => (PAGES as readonly string[]).includes(name)

@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto'
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import type { z } from 'zod'
+import type { ArchiveListing, BackupKind, BackupSettings } from '../../../shared/schemas/backup'
+import type { ErrorCode } from '../../../shared/errors'
+import { statusOf, type CoreContext } from '../context'
+import type { CaseBase } from '../db/open'
+import { CoreError } from '../errors'
+import type { Handlers } from '../handlers'
+import { readArchive } from '../backup/archive'
+import { ARCHIVE_NAME, writeBackup, type BackupResult } from '../backup/create'
+import { checkFolder, folderReachable, tarFilesIn } from '../backup/folder'
+import {
+  completeRestore,
+  discardVerified,
+  stageRestore,
+  verifyArchive,
+  workDirOf,
+} from '../backup/restore'
+import { dailyBackupDue, pruneSelection } from '../backup/schedule'
+
+type Kind = z.infer<typeof BackupKind>
+
+const DAY_MS = 86_400_000
+/** A failed scheduled backup is tried again after this long, not every minute. */
+const RETRY_AFTER_MS = 60 * 60_000
+
+export async function readBackupSettings(caseBase: CaseBase): Promise<BackupSettings> {
+  const row = await caseBase.db.selectFrom('backupSettings').selectAll().executeTakeFirstOrThrow()
+  return {
+    folder: row.folder,
+    dailyAt: row.dailyAt,
+    onExit: row.onExit === 1,
+    keepDaily: row.keepDaily,
+    keepWeekly: row.keepWeekly,
+    keepMonthly: row.keepMonthly,
+    warnAfterDays: row.warnAfterDays,
+  }
+}
+
+async function logAttempt(
+  caseBase: CaseBase,
+  entry: { at: Date; kind: Kind; folder: string } & (
+    { result: BackupResult } | { errorCode: string }
+  ),
+): Promise<void> {
+  await caseBase.db
+    .insertInto('backupLog')
+    .values({
+      id: randomUUID(),
+      createdAt: entry.at.toISOString(),
+      kind: entry.kind,
+      folder: entry.folder,
+      ...('result' in entry
+        ? {
+            status: 'verified',
+            fileName: basename(entry.result.file),
+            size: entry.result.size,
+            ms: entry.result.ms,
+            errorCode: null,
+          }
+        : { status: 'failed', fileName: null, size: null, ms: null, errorCode: entry.errorCode }),
+    })
+    .execute()
+}
+
+/**
+ * A verified backup of the open case base into `folder` (the configured one by default),
+ * logged either way. The function the benchmark and the CLI use too.
+ */
+export async function createBackup(
+  ctx: CoreContext,
+  folder?: string,
+  kind: Kind = 'manual',
+): Promise<BackupResult> {
+  const caseBase = ctx.vault.caseBase()
+  const target = folder ?? (await readBackupSettings(caseBase)).folder
+  if (!target) throw new CoreError('BACKUP_NOT_CONFIGURED')
+  const at = ctx.now()
+  try {
+    const result = writeBackup(
+      {
+        caseBase,
+        key: ctx.vault.key(),
+        keyringFile: ctx.paths.keyring,
+        workDir: workDirOf(ctx.paths),
+      },
+      target,
+      { now: at },
+    )
+    await logAttempt(caseBase, { at, kind, folder: target, result })
+    return result
+  } catch (error) {
+    const code = error instanceof CoreError ? error.code : 'INTERNAL'
+    await logAttempt(caseBase, { at, kind, folder: target, errorCode: code })
+    throw error
+  }
+}
+
+/** Deletes automatic archives that retention no longer keeps: only our own, verified ones. */
+async function prune(caseBase: CaseBase, settings: BackupSettings): Promise<void> {
+  const folder = settings.folder
+  if (!folder) return
+  const rows = await caseBase.db
+    .selectFrom('backupLog')
+    .select(['fileName', 'createdAt', 'size'])
+    .where('folder', '=', folder)
+    .where('status', '=', 'verified')
+    .where('kind', 'in', ['scheduled', 'exit'])
+    .execute()
+  const ours = rows.flatMap((row) => {
+    if (!row.fileName || !ARCHIVE_NAME.test(row.fileName)) return []
+    const file = join(folder, row.fileName)
+    // Same name and size as logged: still the file we wrote and verified.
+    if (!existsSync(file) || statSync(file).size !== row.size) return []
+    return [{ name: row.fileName, createdAt: new Date(row.createdAt) }]
+  })
+  for (const name of pruneSelection(ours, settings)) rmSync(join(folder, name), { force: true })
+}
+
+async function lastAttempt(caseBase: CaseBase, kinds: Kind[], status?: 'verified') {
+  let query = caseBase.db
+    .selectFrom('backupLog')
+    .select(['createdAt', 'status'])
+    .where('kind', 'in', kinds)
+  if (status) query = query.where('status', '=', status)
+  return query.orderBy('createdAt', 'desc').limit(1).executeTakeFirst()
+}
+
+/**
+ * The core's scheduler calls this every minute: while a user has the case base open, the
+ * daily backup runs once its time has passed. Failures are logged (the home screen warns)
+ * and retried after an hour.
+ */
+export async function runScheduledBackup(ctx: CoreContext): Promise<void> {
+  if (ctx.vault.mode !== 'user') return
+  const caseBase = ctx.vault.caseBase()
+  const settings = await readBackupSettings(caseBase)
+  if (!settings.folder) return
+  const now = ctx.now()
+  const last = await lastAttempt(caseBase, ['scheduled'])
+  const lastAt = last ? new Date(last.createdAt) : null
+  const counts =
+    last?.status === 'verified' || (lastAt && now.getTime() - lastAt.getTime() < RETRY_AFTER_MS)
+  if (!dailyBackupDue(settings.dailyAt, counts ? lastAt : null, now)) return
+  await createBackup(ctx, settings.folder, 'scheduled').then(
+    () => prune(caseBase, settings),
+    () => undefined,
+  )
+}
+
+/** On quitting, while a user has the case base open and the setting is on. */
+export async function runExitBackup(ctx: CoreContext): Promise<void> {
+  if (ctx.vault.mode !== 'user') return
+  const caseBase = ctx.vault.caseBase()
+  const settings = await readBackupSettings(caseBase)
+  if (!settings.onExit || !settings.folder) return
+  await createBackup(ctx, settings.folder, 'exit').then(
+    () => prune(caseBase, settings),
+    () => undefined,
+  )
+}
+
+function listFolder(folder: string, verifiedNames: Map<string, { size: number; kind: Kind }>) {
+  const listing: z.input<typeof ArchiveListing>[] = []
+  for (const { name, size } of tarFilesIn(folder)) {
+    try {
+      const { manifest } = readArchive(join(folder, name), { full: false })
+      const logged = verifiedNames.get(name)
+      listing.push({
+        name,
+        size,
+        state: logged?.size === size ? 'verified' : 'unverified',
+        createdAt: manifest.createdAt,
+        organization: manifest.organization,
+        kind: logged?.kind ?? null,
+      })
+    } catch (error) {
+      // Other .tar files in the folder are not ours to judge.
+      if (error instanceof CoreError && error.code === 'BACKUP_FOREIGN') continue
+      listing.push({
+        name,
+        size,
+        state: 'damaged',
+        createdAt: null,
+        organization: null,
+        kind: null,
+      })
+    }
+  }
+  return listing
+}
+
+export const backupHandlers = {
+  async 'backup.getSettings'(_input, ctx) {
+    return readBackupSettings(ctx.vault.caseBase())
+  },
+
+  async 'backup.updateSettings'(patch, ctx) {
+    if (patch.folder) checkFolder(patch.folder)
+    const caseBase = ctx.vault.caseBase()
+    await caseBase.db
+      .updateTable('backupSettings')
+      .set({
+        folder: patch.folder,
+        dailyAt: patch.dailyAt,
+        onExit: patch.onExit === undefined ? undefined : patch.onExit ? 1 : 0,
+        keepDaily: patch.keepDaily,
+        keepWeekly: patch.keepWeekly,
+        keepMonthly: patch.keepMonthly,
+        warnAfterDays: patch.warnAfterDays,
+      })
+      .execute()
+    return readBackupSettings(caseBase)
+  },
+
+  async 'backup.create'(_input, ctx) {
+    const result = await createBackup(ctx)
+    return {
+      file: basename(result.file),
+      createdAt: result.createdAt,
+      size: result.size,
+      ms: result.ms,
+    }
+  },
+
+  async 'backup.list'(_input, ctx) {
+    const caseBase = ctx.vault.caseBase()
+    const settings = await readBackupSettings(caseBase)
+    const log = await caseBase.db
+      .selectFrom('backupLog')
+      .select(['createdAt', 'kind', 'status', 'fileName as file', 'errorCode', 'folder', 'size'])
+      .orderBy('createdAt', 'desc')
+      .limit(200)
+      .execute()
+    const verified = new Map(
+      log
+        .filter((row) => row.status === 'verified' && row.folder === settings.folder && row.file)
+        .map((row) => [row.file ?? '', { size: row.size ?? -1, kind: row.kind }]),
+    )
+    const reachable = settings.folder ? folderReachable(settings.folder) : false
+    return {
+      folder: settings.folder,
+      reachable,
+      archives: reachable && settings.folder ? listFolder(settings.folder, verified) : [],
+      log: log
+        .slice(0, 20)
+        .map((row) => ({ ...row, errorCode: row.errorCode as ErrorCode | null })),
+    }
+  },
+
+  /** No dialogs in the core: the shell shows one once this access check has passed. */
+  async 'backup.pickPath'() {
+    return { path: null }
+  },
+
+  async 'backup.health'(_input, ctx) {
+    const caseBase = ctx.vault.caseBase()
+    const settings = await readBackupSettings(caseBase)
+    const last = await lastAttempt(caseBase, ['manual', 'scheduled', 'exit', 'cli'], 'verified')
+    const lastGoodAt = last?.createdAt ?? null
+    const warnAfterDays = settings.warnAfterDays
+    const state = !settings.folder
+      ? 'notConfigured'
+      : !folderReachable(settings.folder)
+        ? 'unreachable'
+        : !lastGoodAt
+          ? 'never'
+          : ctx.now().getTime() - new Date(lastGoodAt).getTime() > warnAfterDays * DAY_MS
+            ? 'stale'
+            : 'ok'
+    return { state, lastGoodAt, warnAfterDays }
+  },
+
+  async 'backup.inspect'({ file, secret }, ctx) {
+    const verified = await verifyArchive(ctx.paths, file, secret)
+    discardVerified(verified)
+    return verified.preview
+  },
+
+  /**
+   * Verify, save the current case base as a safety backup, stage both files, commit, close,
+   * swap. The user then signs in with the restored keyring's credentials.
+   */
+  async 'backup.restore'({ file, secret }, ctx) {
+    const verified = await verifyArchive(ctx.paths, file, secret)
+    try {
+      mkdirSync(ctx.paths.safetyDir, { recursive: true, mode: 0o700 })
+      await createBackup(ctx, ctx.paths.safetyDir, 'safety')
+      stageRestore(ctx.paths, verified)
+    } catch (error) {
+      discardVerified(verified)
+      throw error
+    }
+    await ctx.vault.close()
+    ctx.org = null
+    completeRestore(ctx.paths)
+    return statusOf(ctx)
+  },
+} satisfies Partial<Handlers>
