@@ -165,29 +165,28 @@ function sqlMix(sqlite: InstanceType<typeof Sqlite>, caseIds: string[]) {
       JOIN case_mediator l ON l.case_id = c.id AND l.role = 'lead' JOIN user u ON u.id = l.user_id
       WHERE c.category = ? ORDER BY c.accepted_at DESC, c.number DESC LIMIT 101`),
     sqlite.prepare(`SELECT count(*) FROM "case" c WHERE c.category = ?`),
-    sqlite.prepare(`SELECT d.case_id, d.entry_id FROM search_fts CROSS JOIN search_doc d
-      ON d.id = search_fts.rowid WHERE search_fts MATCH ? ORDER BY search_fts.rowid DESC LIMIT 30`),
+    sqlite.prepare(`SELECT d.case_id, d.entry_id FROM search_record_fts f CROSS JOIN search_doc d
+      ON d.id = f.rowid WHERE f MATCH ? ORDER BY f.rowid DESC LIMIT 30`),
+    sqlite.prepare(`SELECT d.case_id FROM search_case_fts f CROSS JOIN search_doc d
+      ON d.id = f.rowid WHERE f MATCH ? ORDER BY f.rowid DESC LIMIT 30`),
     sqlite.prepare(`SELECT * FROM party WHERE case_id = ?`),
     sqlite.prepare(`SELECT * FROM timeline_entry WHERE case_id = ? ORDER BY occurred_at`),
     sqlite.prepare(`SELECT * FROM "case" WHERE id = ?`),
   ] as const
   const categories = ['family', 'expropriation', 'petition', 'owners']
-  const matches = [
-    '{record} : ("调解")',
-    '{ident} : ("张伟")',
-    '{summary} : ("噪音")',
-    '{record} : ("补偿 偿款")',
-  ]
+  const records = ['"调解"', '"补偿 偿款"', '"噪音"']
+  const cases = ['{ident} : ("张伟")', '{summary} : ("噪音")', '{ident} : ("139 391")']
   return () => {
     for (const category of categories) {
       statements[0].all(category)
       statements[1].get(category)
     }
-    for (const m of matches) statements[2].all(m)
+    for (const m of records) statements[2].all(m)
+    for (const m of cases) statements[3].all(m)
     for (const id of caseIds) {
-      statements[3].all(id)
       statements[4].all(id)
-      statements[5].get(id)
+      statements[5].all(id)
+      statements[6].get(id)
     }
   }
 }
@@ -209,7 +208,7 @@ function plaintextCopy(sqlite: InstanceType<typeof Sqlite>, file: string) {
         `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type = 'index', rowid`,
       )
       .all() as { type: string; name: string; sql: string }[]
-    const shadow = (name: string) => /^search_fts_/.test(name)
+    const shadow = (name: string) => /^search_\w+_fts_/.test(name)
     for (const o of objects) {
       if (o.type === 'trigger' || (o.type === 'table' && shadow(o.name))) continue
       const qualified = o.sql.replace(

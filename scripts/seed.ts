@@ -88,6 +88,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  complain(error instanceof Error ? error.message : error)
+  complain(error instanceof Error ? error.message : String(error))
   process.exit(1)
 })

@@ -49,6 +49,17 @@ def open_slot(slot, secret):
     return X25519PrivateKey.from_private_bytes(raw)
 
 
+def open_legacy_slot(slot, secret):
+    """A format-1 slot (first release): the case-base key itself, sealed like a private key."""
+    kdf = slot["kdf"]
+    kek = hashlib.scrypt(secret.encode("utf-8"), salt=b64(kdf["salt"]), n=kdf["N"], r=kdf["r"],
+                         p=kdf["p"], dklen=32, maxmem=256 * kdf["N"] * kdf["r"] + 1024 * 1024)
+    aad = compact(["concord-slot-v1", slot["id"], slot["kind"], slot["loginHash"], "scrypt",
+                   kdf["N"], kdf["r"], kdf["p"], kdf["salt"], 32])
+    cipher = slot["cipher"]
+    return AESGCM(kek).decrypt(b64(cipher["iv"]), b64(slot["wrappedKey"]) + b64(cipher["tag"]), aad)
+
+
 def unwrap(private_key, slot, wrap, generation):
     """One generation's case-base key: X25519 with the ephemeral key, HKDF-SHA256, AES-256-GCM."""
     ephemeral = b64(wrap["ephemeralKey"])
@@ -83,20 +94,29 @@ def main():
 
     with open(args.keyring, encoding="utf-8") as handle:
         ring = json.load(handle)
-    if ring.get("format") != "concord-keyring" or ring.get("version") != 2:
-        sys.exit("not a Concord keyring (format concord-keyring, version 2)")
+    if ring.get("format") != "concord-keyring" or ring.get("version") not in (1, 2):
+        sys.exit("not a Concord keyring (format concord-keyring, version 1 or 2)")
+    # Format-1 slots: all of a version-1 file, the not yet replaced ones of a version-2 file.
+    slots = ring["slots"] + ring.get("legacySlots", []) if ring["version"] == 2 else ring["slots"]
 
     if args.recovery:
-        slot = next(s for s in ring["slots"] if s["kind"] == "recovery")
+        slot = next(s for s in slots if s["kind"] == "recovery")
         secret = normalize_recovery_code(read_secret("Recovery code: "))
     else:
         login = args.login.strip().lower()
         digest = hmac.new(b64(ring["loginSalt"]), login.encode("utf-8"), hashlib.sha256).hexdigest()
-        slot = next((s for s in ring["slots"] if s["kind"] == "user" and s["loginHash"] == digest), None)
+        slot = next((s for s in slots if s["kind"] == "user" and s["loginHash"] == digest), None)
         if slot is None:
             sys.exit("no key slot for this login")
         secret = unicodedata.normalize("NFC", read_secret("Password: "))
 
+    if "wrappedKey" in slot:
+        try:
+            key = open_legacy_slot(slot, secret)
+        except Exception:
+            sys.exit("wrong password or recovery code, or the slot was altered")
+        print(f"PRAGMA key = \"x'{key.hex()}'\";")
+        return
     try:
         private_key = open_slot(slot, secret)
     except Exception:

@@ -37,11 +37,7 @@ import {
   AttachmentRemoveInput,
 } from './attachments'
 import { IsoDate, IsoDateTime } from './domain/iso-date'
-import {
-  DocumentAvailability,
-  DocumentGenerateInput,
-  GeneratedDocument,
-} from './schemas/document'
+import { DocumentAvailability, DocumentGenerateInput, GeneratedDocument } from './schemas/document'
 import {
   Dashboard,
   DashboardInput,
@@ -77,7 +73,7 @@ import {
   BackupLogEntry,
   BackupSettings,
   BackupSettingsPatch,
-  FolderPath,
+  LocalPath,
 } from './schemas/backup'
 import {
   ImportCheckInput,
@@ -450,13 +446,13 @@ export const contract = {
   /** Whether the home screen should warn; no paths, so every role may ask. */
   'backup.health': channel({ input: None, output: BackupHealth, access: ANY_ROLE, passive: true }),
   'backup.inspect': channel({
-    input: z.object({ file: FolderPath, secret: ArchiveSecret }),
+    input: z.object({ file: LocalPath, secret: ArchiveSecret }),
     output: ArchivePreview,
     access: roles('admin'),
   }),
   /** Replaces the case base with the archive's and locks: sign in with the archive's accounts. */
   'backup.restore': channel({
-    input: z.object({ file: FolderPath, secret: ArchiveSecret }),
+    input: z.object({ file: LocalPath, secret: ArchiveSecret }),
     output: Status,
     access: roles('admin'),
   }),

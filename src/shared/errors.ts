@@ -55,6 +55,7 @@ export const ErrorCode = z.enum([
   'SELF_ACCOUNT',
   'LAST_ADMIN',
   'KEY_ROTATION_FAILED',
+  'KEY_ROTATION_LEGACY',
   'INTERNAL',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>

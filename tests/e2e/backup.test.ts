@@ -120,9 +120,14 @@ describe('backups from the 备份 page', () => {
     await page.getByRole('button', { name: zh.login.submit }).click()
     await expect.poll(() => page.getByTestId('org-name').textContent(), SLOW).toBe(ORG_NAME)
     await page.getByRole('link', { name: zh.nav.backup, exact: true }).click()
+    // The restored case base knows the archive it came from: verified, no warning.
     await expect
       .poll(() => page.getByTestId('backup-archives').textContent(), SLOW)
-      .toContain(archive)
+      .toContain(`${archive}2026`)
+    await expect
+      .poll(() => page.getByTestId('backup-archives').textContent(), SLOW)
+      .toContain(zh.backup.list.states.verified)
+    await expect.poll(() => page.getByTestId('backup-warning').count(), SLOW).toBe(0)
     await screenshot(page, 'backup-05-restored')
     // The replaced case base was saved first.
     const safety = readdirSync(join(data.dir, 'casebase', 'safety'))

@@ -84,14 +84,14 @@ export function pollutionPayloads(): unknown[] {
 
 const DEEP = [nested(10_000, true), nested(10_000, false), nested(200, false)]
 
-export const nastyString = fc.oneof(
+const nastyString = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...NASTY_TEXT) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.constantFrom(...HUGE_TEXT) },
 )
 
-export const nastyNumber = fc.oneof(
+const nastyNumber = fc.oneof(
   fc.constantFrom(...NASTY_NUMBERS),
   fc.double(),
   fc.integer({ min: -1_000_000, max: 1_000_000 }),
@@ -245,7 +245,7 @@ export function mutate(sample: unknown, at: number, how: Mutation, value: unknow
   }
   const slots: [Record<string, unknown>, string][] = []
   const walk = (node: unknown, depth = 0) => {
-    if (typeof node !== 'object' || node === null || node instanceof Uint8Array || depth > 8) return
+    if (typeof node !== 'object' || node === null || ArrayBuffer.isView(node) || depth > 8) return
     for (const k of Object.keys(node)) {
       slots.push([node as Record<string, unknown>, k])
       walk((node as Record<string, unknown>)[k], depth + 1)

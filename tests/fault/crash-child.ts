@@ -1,7 +1,6 @@
 // The process the crash loop kills (crash-loop.test.ts). Bundled by the test into plain JS so
 // it starts in a fraction of a second; run as `node crash-child.mjs <config json>`.
 // Protocol on stdout, one line each, written only AFTER the core answered ok:
-//   loaded                     the core is loaded
 //   ready                      signed in
 //   case <caseId>              a case was registered (committed)
 //   ack <caseId> <marker>      a timeline entry with body <marker> was committed
@@ -19,7 +18,12 @@ interface ChildConfig {
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as ChildConfig
-const core = createCore({ dataDir: config.dataDir, scryptCost: config.scryptCost })
+const core = createCore({
+  dataDir: config.dataDir,
+  scryptCost: config.scryptCost,
+  // Codes and error classes only (router.ts); the parent shows them if a run fails.
+  log: (event) => process.stderr.write(`${JSON.stringify(event)}\n`),
+})
 
 async function call(channel: string, payload?: unknown): Promise<unknown> {
   const result = await core.handle({ channel, payload })
@@ -32,7 +36,6 @@ async function call(channel: string, payload?: unknown): Promise<unknown> {
 const say = (line: string) => process.stdout.write(`${line}\n`)
 
 async function main(): Promise<void> {
-  say('loaded')
   await call('auth.unlock', { login: config.login, password: config.password })
   say('ready')
   type CaseFile = ChannelOutput<'cases.get'>

@@ -90,11 +90,10 @@ interface Outcome {
   error: string | null
 }
 
-/** Starts the child; SIGKILLs it `afterCaseMs` after its first commit, or `fromStartMs` after spawn. */
-function runAndKill(
-  config: object,
-  when: { afterCaseMs: number } | { fromStartMs: number },
-): Promise<Outcome> {
+type KillAt = { fromStartMs: number } | { afterReadyMs: number } | { afterCaseMs: number }
+
+/** Starts the child and SIGKILLs it that long after spawn, sign-in, or its first commit. */
+function runAndKill(config: object, when: KillAt): Promise<Outcome> {
   const outcome: Outcome = { cases: [], acks: [], ready: false, error: null }
   const child = spawn(process.execPath, [CHILD, JSON.stringify(config)], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -109,8 +108,10 @@ function runAndKill(
   if ('fromStartMs' in when) setTimeout(kill, when.fromStartMs)
   createInterface({ input: child.stdout }).on('line', (line) => {
     const [word, a, b] = line.split(' ')
-    if (word === 'ready') outcome.ready = true
-    else if (word === 'case' && a) {
+    if (word === 'ready') {
+      outcome.ready = true
+      if ('afterReadyMs' in when) setTimeout(kill, when.afterReadyMs)
+    } else if (word === 'case' && a) {
       outcome.cases.push(a)
       if ('afterCaseMs' in when) setTimeout(kill, when.afterCaseMs)
     } else if (word === 'ack' && a && b) outcome.acks.push({ caseId: a, marker: b })
@@ -122,7 +123,8 @@ function runAndKill(
     // 'close' comes after stdout has been read to its end, so no printed line is missed.
     child.on('close', (_code, signal) => {
       clearTimeout(deadline)
-      if (signal !== 'SIGKILL' && !outcome.error) outcome.error = `exited by itself: ${stderr}`
+      if (signal !== 'SIGKILL' && !outcome.error) outcome.error = 'exited by itself'
+      if (outcome.error) outcome.error += ` ${stderr.trim()}`
       done(outcome)
     })
   })
@@ -201,11 +203,15 @@ it(`survives ${KILLS} SIGKILLs with every acknowledged commit intact`, async () 
       run,
       newCase: caseInput('family', staff),
     }
-    // Most kills land while commits run; one in four anywhere from start-up (opening, keying).
-    const when =
-      run % 4 === 3
-        ? { fromStartMs: Math.floor(Math.random() * 400) }
-        : { afterCaseMs: Math.floor(Math.random() * 150) }
+    // Half the kills land among timeline commits, a quarter around the case registration
+    // right after sign-in, a quarter anywhere from start-up (loading, keying, migrations).
+    const random = (ms: number) => Math.floor(Math.random() * ms)
+    const when: KillAt = [
+      { afterCaseMs: random(150) },
+      { afterCaseMs: random(150) },
+      { afterReadyMs: random(80) },
+      { fromStartMs: random(400) },
+    ][run % 4] ?? { fromStartMs: 0 }
     const outcome = await runAndKill(config, when)
     expect(outcome.error, `run ${run}`).toBeNull()
     for (const id of outcome.cases) cases.add(id)
@@ -227,5 +233,6 @@ it(`survives ${KILLS} SIGKILLs with every acknowledged commit intact`, async () 
   recordFigures('crash-loop', figures)
   // Most kills must land among commits, not only during start-up.
   expect(killsDuringCommits).toBeGreaterThanOrEqual(KILLS / 2)
+  expect(killsDuringCommits + killsBeforeSignIn).toBeLessThan(KILLS)
   expect(acked.size).toBeGreaterThanOrEqual(KILLS / 2)
 }, 600_000)

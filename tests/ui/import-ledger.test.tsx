@@ -34,6 +34,19 @@ const HEADERS = [
   '申请人身份证号',
 ]
 
+const COLUMNS = {
+  number: 0,
+  category: 1,
+  acceptedAt: 2,
+  source: 3,
+  district: 4,
+  summary: 5,
+  leadMediator: 6,
+  riskLevel: 7,
+  party1Name: 8,
+  party1IdNumber: 9,
+}
+
 function opened(n: number): ChannelOutput<'import.open'> {
   return {
     importId: `imp${n}`,
@@ -61,23 +74,16 @@ function opened(n: number): ChannelOutput<'import.open'> {
             ],
           },
         ],
+        headerRows: [
+          { row: 1, columns: COLUMNS, rowCount: 2 },
+          { row: 2, columns: {}, rowCount: 1 },
+        ],
       },
     ],
     suggested: {
       sheet: '台账',
       headerRow: 1,
-      columns: {
-        number: 0,
-        category: 1,
-        acceptedAt: 2,
-        source: 3,
-        district: 4,
-        summary: 5,
-        leadMediator: 6,
-        riskLevel: 7,
-        party1Name: 8,
-        party1IdNumber: 9,
-      },
+      columns: COLUMNS,
       defaults: {},
     },
     suggestedFrom: null,
@@ -206,6 +212,11 @@ describe('importing a ledger', () => {
     expect(within(dialog).getByRole('button', { name: '开始检查' }).hasAttribute('disabled')).toBe(
       true,
     )
+    // Another header row: its columns (none here) and its row count.
+    await user.click(within(dialog).getByRole('combobox', { name: '表头所在行' }))
+    await user.click(await screen.findByRole('option', { name: '2' }, SLOW))
+    await within(dialog).findByText('共 1 行数据', {}, SLOW)
+    expect(within(dialog).getByTestId('import-missing').textContent).toContain('案件类别')
     await user.click(within(dialog).getByRole('button', { name: '取消' }))
     await waitFor(() => expect(core.payloadsOf('import.discard')).toHaveLength(1))
   })

@@ -17,7 +17,10 @@ interface WorkerMessage {
 const port = parentPort
 if (!port) throw new Error('worker.ts must run in a worker thread')
 
-const { pdf: hostPrintsPdf, ...options } = workerData as Pick<CoreOptions, 'dataDir' | 'scryptCost'> & {
+const { pdf: hostPrintsPdf, ...options } = workerData as Pick<
+  CoreOptions,
+  'dataDir' | 'scryptCost'
+> & {
   /** The host answers `{ pdf }` requests (documents/pdf-bridge.ts). */
   pdf?: boolean
 }

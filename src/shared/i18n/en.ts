@@ -802,14 +802,16 @@ export const en = {
     settings: {
       legend: 'Backup settings',
       folder: 'Backup folder',
-      folderHint: 'Full path, e.g. D:\\Backup, \\\\server\\share\\backup or a folder on a USB drive.',
+      folderHint:
+        'Full path, e.g. D:\\Backup, \\\\server\\share\\backup or a folder on a USB drive.',
       daily: 'Back up daily (while the app runs and someone is signed in)',
       dailyAt: 'Daily backup time',
       onExit: 'Back up when the app closes',
       keepDaily: 'Daily backups to keep',
       keepWeekly: 'Weekly backups to keep',
       keepMonthly: 'Monthly backups to keep',
-      retentionHint: 'Only verified archives this app made automatically are removed; manual backups are never deleted.',
+      retentionHint:
+        'Only verified archives this app made automatically are removed; manual backups are never deleted.',
       warnAfterDays: 'Warn after this many days without a good backup',
       save: 'Save backup settings',
     },
@@ -873,12 +875,13 @@ export const en = {
       notConfigured: 'No backup folder is set: the case data has no backup yet.',
       never: 'There is no successful backup yet.',
       stale: 'The last good backup was on {{date}}, more than {{days}} days ago.',
-      unreachable: 'The backup folder cannot be reached (is the USB drive or network share connected?). Scheduled backups will fail.',
+      unreachable:
+        'The backup folder cannot be reached (is the USB drive or network share connected?). Scheduled backups will fail.',
       goTo: 'Go to backups',
     },
     cli: {
       usage:
-        'Usage: concord admin <command> [options]\n  backup  [--to <folder>] --login <login> [--password-file <file>]   back up and verify\n  verify  <archive> [--login <login> | --recovery] [--password-file <file>]   check an archive\n  restore <archive> (--login <login> | --recovery) [--password-file <file>] --yes   restore (close Concord first)\n  list    <folder>   list archives\nCommon option: --data <data folder> (default: this computer\'s Concord data folder). --password-file - reads standard input.\nExit codes: 0 done, 1 failed or refused, 2 wrong usage, 3 wrong password or recovery code.',
+        "Usage: concord admin <command> [options]\n  backup  [--to <folder>] --login <login> [--password-file <file>]   back up and verify\n  verify  <archive> [--login <login> | --recovery] [--password-file <file>]   check an archive\n  restore <archive> (--login <login> | --recovery) [--password-file <file>] --yes   restore (close Concord first)\n  list    <folder>   list archives\nCommon option: --data <data folder> (default: this computer's Concord data folder). --password-file - reads standard input.\nExit codes: 0 done, 1 failed or refused, 2 wrong usage, 3 wrong password or recovery code.",
       promptPassword: 'Password: ',
       promptRecovery: 'Recovery code: ',
       created: 'Backup done and verified: {{file}} ({{ms}} ms)',
@@ -892,11 +895,13 @@ export const en = {
     },
   },
   documents: {
-    intro: 'Documents generated from the case record: DOCX to edit in Word or WPS, PDF to print. Generated files are not stored in the case file; once signed and sealed, scan them and upload them under “Case file”.',
+    intro:
+      'Documents generated from the case record: DOCX to edit in Word or WPS, PDF to print. Generated files are not stored in the case file; once signed and sealed, scan them and upload them under “Case file”.',
     view: 'Personal data',
     viewOption: { full: 'Full', masked: 'Masked', deidentified: 'De-identified' },
     includeRestricted: 'Include caucus records and restricted material',
-    includeRestrictedHint: 'Off by default. Tick only when truly needed (e.g. internal archiving), never for documents handed out.',
+    includeRestrictedHint:
+      'Off by default. Tick only when truly needed (e.g. internal archiving), never for documents handed out.',
     document: 'Document',
     status: 'Status',
     actions: 'Download',
@@ -961,7 +966,8 @@ export const en = {
       content: 'What is agreed',
       method: 'Method of performance',
       deadline: 'Deadline',
-      deadlineHint: 'A term without its own deadline falls due on the case’s performance deadline (Overview).',
+      deadlineHint:
+        'A term without its own deadline falls due on the case’s performance deadline (Overview).',
       addTerm: 'Add term',
       removeTerm: 'Remove term {{n}}',
       signedAt: 'Date signed',
@@ -1008,6 +1014,8 @@ export const en = {
     SELF_ACCOUNT:
       'You cannot do this to your own account. To change your own password, use “Change password” in the account menu.',
     LAST_ADMIN: 'At least one active administrator account must remain.',
+    KEY_ROTATION_LEGACY:
+      '{{users}} account(s) and {{recovery}} recovery code(s) still have key slots of the old format, which a rotation would lock out. Have each of them sign in once (or reset their passwords; the recovery code is used once from “Forgot password?” on the sign-in screen), then rotate.',
     KEY_ROTATION_FAILED:
       'The key rotation did not finish and the case base was locked. Sign in again: the data is intact, and signing in completes or undoes the rotation.',
     NOT_INITIALIZED: 'No case base yet. Complete the first-time setup.',
@@ -1040,7 +1048,8 @@ export const en = {
       'This case has reached its attachment limit ({{maxMb}} MB in all). Not uploaded. Remove files that are no longer needed first.',
     ATTACHMENT_TYPE:
       'This file type is not supported, or its extension does not match its content. Not uploaded. Allowed: {{allowed}}.',
-    DOCUMENT_NOT_READY: 'This document cannot be generated yet: the case still lacks what it needs ({{missing}}).',
+    DOCUMENT_NOT_READY:
+      'This document cannot be generated yet: the case still lacks what it needs ({{missing}}).',
     PDF_UNAVAILABLE: 'PDF cannot be produced on this computer right now; use DOCX instead.',
     CASE_ANONYMIZED: 'This case was anonymized and can no longer change.',
     IMPORT_FILE_TOO_LARGE: 'File too large: a ledger may be at most {{maxMb}} MB. Nothing was read.',
@@ -1051,16 +1060,20 @@ export const en = {
     IMPORT_HAS_PROBLEMS: 'The ledger still has {{count}} problems; no case was imported. Run the dry run and correct them first.',
     BACKUP_FOLDER_INVALID:
       'This backup folder cannot be used: enter the full path of an existing folder you can write to (e.g. D:\\Backup or /media/usb/backup).',
-    BACKUP_FILE_INVALID: 'The file cannot be found or read. Enter the full path of the backup file.',
+    BACKUP_FILE_INVALID:
+      'The file cannot be found or read. Enter the full path of the backup file.',
     BACKUP_FOREIGN: 'This file is not a Concord backup.',
-    BACKUP_CORRUPT: 'The backup file is damaged or incomplete and cannot be used. The current case base is unaffected.',
-    BACKUP_NEWER: 'This backup was made by a newer version of Concord. Update this app before restoring it.',
+    BACKUP_CORRUPT:
+      'The backup file is damaged or incomplete and cannot be used. The current case base is unaffected.',
+    BACKUP_NEWER:
+      'This backup was made by a newer version of Concord. Update this app before restoring it.',
     BACKUP_DISK_FULL:
       'The target disk is full. The backup did not complete and left no partial file. Free some space or choose another folder.',
     BACKUP_WRITE_FAILED:
       'Writing the backup failed; the backup did not complete. Check the folder (was the USB drive removed?) and try again.',
     BACKUP_NOT_CONFIGURED: 'No backup folder has been set yet.',
-    RESTORE_APP_RUNNING: 'Concord is running and has the case base open. Close Concord before restoring.',
+    RESTORE_APP_RUNNING:
+      'Concord is running and has the case base open. Close Concord before restoring.',
     INTERNAL:
       'An internal error occurred. The operation did not complete; your data is unaffected.',
   },

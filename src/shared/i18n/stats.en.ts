@@ -127,6 +127,7 @@ export const statsEn: Widen<typeof statsZhCN> = {
       period: '{{from}} to {{to}}',
     },
     report: {
+      heading: 'Period report',
       title: 'Report title',
       defaultTitle: '{{org}} mediation statistics',
       organization: 'Organization',

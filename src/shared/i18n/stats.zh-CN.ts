@@ -123,6 +123,7 @@ export const statsZhCN = {
       period: '{{from}} 至 {{to}}',
     },
     report: {
+      heading: '期间报表',
       title: '报表标题',
       defaultTitle: '{{org}}调解工作统计报表',
       organization: '机构',

@@ -878,7 +878,8 @@ export const zhCN = {
     },
   },
   documents: {
-    intro: '根据案件记录生成文书：DOCX 可在 Word/WPS 中修改，PDF 可直接打印。生成的文件不会自动存入卷宗；签字盖章后请扫描上传到「卷宗」。',
+    intro:
+      '根据案件记录生成文书：DOCX 可在 Word/WPS 中修改，PDF 可直接打印。生成的文件不会自动存入卷宗；签字盖章后请扫描上传到「卷宗」。',
     view: '个人信息',
     viewOption: { full: '完整', masked: '脱敏', deidentified: '去标识化' },
     includeRestricted: '包含背靠背调解记录及限制阅览材料',
@@ -989,6 +990,8 @@ export const zhCN = {
     ACCOUNT_DISABLED: '该账号已停用，请联系管理员。',
     SELF_ACCOUNT: '不能对自己的账号执行此操作。修改自己的密码请用右上角的“修改密码”。',
     LAST_ADMIN: '至少要保留一个启用的管理员账号。',
+    KEY_ROTATION_LEGACY:
+      '还有 {{users}} 个账户和 {{recovery}} 个恢复码使用旧版密钥槽，现在更换会把它们锁在外面。请让这些人各登录一次（或重置其密码；恢复码在登录页“忘记密码？”中使用一次）后再更换。',
     KEY_ROTATION_FAILED:
       '更换密钥未完成，案件库已锁定。请重新登录：数据完好，登录时会自动完成或撤销这次更换。',
     NOT_INITIALIZED: '案件库尚未建立，请先完成首次设置。',
@@ -1028,7 +1031,8 @@ export const zhCN = {
     BACKUP_FOREIGN: '该文件不是 Concord 备份文件。',
     BACKUP_CORRUPT: '备份文件已损坏或不完整，不能使用。当前案件库未受影响。',
     BACKUP_NEWER: '该备份由更新版本的 Concord 创建，请先升级本软件再恢复。',
-    BACKUP_DISK_FULL: '目标磁盘空间不足，备份未完成，也未留下不完整的文件。请腾出空间或换一个文件夹。',
+    BACKUP_DISK_FULL:
+      '目标磁盘空间不足，备份未完成，也未留下不完整的文件。请腾出空间或换一个文件夹。',
     BACKUP_WRITE_FAILED: '写入备份文件失败，备份未完成。请检查文件夹（如 U 盘是否已拔出）后重试。',
     BACKUP_NOT_CONFIGURED: '尚未设置备份文件夹。',
     RESTORE_APP_RUNNING: 'Concord 正在运行，案件库处于打开状态。请先关闭 Concord 再恢复。',

@@ -7,13 +7,13 @@ import { ErrorCode } from '../errors'
  */
 
 /** An absolute path typed or picked by an administrator; the core checks it exists. */
-export const FolderPath = z.string().trim().min(1).max(1024)
+export const LocalPath = z.string().trim().min(1).max(1024)
 
 /** Wall-clock time of the daily backup in China time, e.g. '12:30'. */
 export const DailyTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time')
 
 export const BackupSettings = z.object({
-  folder: FolderPath.nullable(),
+  folder: LocalPath.nullable(),
   /** null: no daily backup. */
   dailyAt: DailyTime.nullable(),
   onExit: z.boolean(),

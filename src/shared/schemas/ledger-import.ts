@@ -119,6 +119,14 @@ export const ImportSheet = z.object({
   rowCount: z.int(),
   /** The first rows as the user sees them (cell text), to pick the header row and check. */
   preview: z.array(z.object({ row: z.int(), cells: z.array(z.string()) })),
+  /** For each row that may be the header: the columns its texts name and the rows below it. */
+  headerRows: z.array(
+    z.object({
+      row: z.int(),
+      columns: z.partialRecord(ImportField, ColumnIndex),
+      rowCount: z.int(),
+    }),
+  ),
 })
 
 export const ImportOpenOutput = z.object({

@@ -2,7 +2,16 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ADMIN, setUpStaff, tempDir, testCore } from '../../support/core'
+import {
+  ADMIN,
+  call,
+  setUpStaff,
+  signInAs,
+  tempDir,
+  testCore,
+  type Staff,
+} from '../../support/core'
+import { caseInput } from './case-fixtures'
 import { dumpTables, keyOf, seedCases } from './backup-fixtures'
 
 /**
@@ -13,6 +22,7 @@ let root: ReturnType<typeof tempDir>
 let dataDir: string
 let backups: string
 let passwordFile: string
+let staff: Staff
 
 function admin(args: string[], stdin?: string) {
   const result = spawnSync(
@@ -45,7 +55,8 @@ beforeAll(async () => {
   passwordFile = join(root.dir, 'password.txt')
   writeFileSync(passwordFile, `${ADMIN.password}\n`)
   const core = testCore(dataDir)
-  await seedCases(core, await setUpStaff(core), 2)
+  staff = await setUpStaff(core)
+  await seedCases(core, staff, 2)
   await core.close()
 })
 
@@ -110,14 +121,8 @@ describe('npm run admin', () => {
   it('restores only with --yes, keeping a copy of what it replaces', async () => {
     // Add a case after the backup, by running the app's core once more.
     const core = testCore(dataDir)
-    const { signInAs, call } = await import('../../support/core')
-    await signInAs(core, 'tiaojie')
-    const { caseInput } = await import('./case-fixtures')
-    const users = await call(core, 'users.list')
-    const staff = Object.fromEntries(
-      users.map((u) => [u.role === 'mediator' ? 'mediator' : u.role, u]),
-    )
-    await call(core, 'cases.create', caseInput('petition', staff as never))
+    await signInAs(core, staff.mediator.login)
+    await call(core, 'cases.create', caseInput('petition', staff))
     await core.close()
     expect(await caseCount()).toBe(3)
 

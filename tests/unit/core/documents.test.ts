@@ -325,6 +325,7 @@ describe('the agreement (PML Art. 29)', () => {
     const second = pages.findIndex((p) => p.includes('3号楼102室'))
     expect(second).toBeGreaterThan(first)
     expect(pages[first]).not.toContain('赵敏户')
+    renderPages(pdf.bytes, 'household-agreements', 1)
   })
 })
 
@@ -496,11 +497,17 @@ describe('masked and de-identified documents', () => {
 
   it('contain no full ID number, phone or party name in any document type', async () => {
     await setAgreement()
-    const cases = [family, expropriation, terminated]
+    // Every document of the family case; of the others, what only they produce.
+    const cases = [
+      [family, null],
+      [expropriation, ['householdAgreements', 'investigationRecord']],
+      [terminated, ['terminationNotice']],
+    ] as const
     const seen = new Set<string>()
-    for (const c of cases) {
+    for (const [c, only] of cases) {
       const list = await call(core, 'documents.list', { caseId: c.id })
-      for (const item of list.filter((d) => d.available)) {
+      const wanted = (kind: string) => only === null || (only as readonly string[]).includes(kind)
+      for (const item of list.filter((d) => d.available && wanted(d.kind))) {
         for (const view of ['masked', 'deidentified'] as const) {
           for (const format of item.formats) {
             const doc = await generate({
@@ -543,6 +550,19 @@ describe('access', () => {
     await signInAs(core, staff.supervisor.login)
     const summary = await generate({ caseId: family.id, kind: 'caseSummary', format: 'docx' })
     expect(await docxText(summary.bytes)).toContain('张三丰')
+    // Every document that leaves is audited with its kind, view and restricted choice.
+    const { rows } = await call(core, 'audit.list', {
+      caseId: family.id,
+      action: 'documents.generate',
+      limit: 1,
+    })
+    expect(rows[0]?.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'kind', after: 'caseSummary' }),
+        expect.objectContaining({ path: 'view', after: 'full' }),
+        expect.objectContaining({ path: 'includeRestricted', after: 'false' }),
+      ]),
+    )
     await signInAs(core, staff.mediator.login)
   })
 

@@ -80,6 +80,12 @@ describe('opening a ledger', () => {
       defaults: {},
     })
     expect(opened.sheets[0]?.preview[1]?.cells).toEqual(HEADERS)
+    // Every candidate header row, so the window can re-map when the user picks another.
+    expect(opened.sheets[0]?.headerRows).toEqual([
+      { row: 1, columns: {}, rowCount: 2 },
+      { row: 2, columns: opened.suggested.columns, rowCount: 1 },
+      { row: 3, columns: {}, rowCount: 0 },
+    ])
   })
 
   it('suggests from English headers too', async () => {

@@ -20,6 +20,7 @@ import { openCaseBase, type CaseBase } from '../db/open'
 import { CoreError } from '../errors'
 import { casePaths, type CasePaths } from '../paths'
 import { loadPreferences } from '../preferences'
+import { loggedBackup, readBackupSettings } from '../services/backup'
 
 /**
  * The administrator's command line (issue 5 item 4): backup, verify, restore and list without
@@ -183,41 +184,18 @@ async function backup(
   t: i18n['t'],
   now: () => Date,
 ): Promise<number> {
-  completeRestore(paths)
+  // No completeRestore here: the app may be running and in the middle of its own restore.
   const credentials = await secret()
   const result = await withInstalled(paths, credentials, async ({ caseBase, key }) => {
-    const target =
-      folder ??
-      (
-        await caseBase.db
-          .selectFrom('backupSettings')
-          .select('folder')
-          .executeTakeFirst()
-          .catch(() => undefined)
-      )?.folder
+    // A case base not yet upgraded to backup settings (the app updated, not yet opened) has
+    // neither a configured folder nor a log; the CLI never migrates it behind the app's back.
+    const configured = await readBackupSettings(caseBase).catch(() => null)
+    const target = folder ?? configured?.folder
     if (!target) throw new CoreError('BACKUP_NOT_CONFIGURED')
-    const at = now()
-    const done = writeBackup(
-      { caseBase, key, keyringFile: paths.keyring, workDir: workDirOf(paths) },
-      resolve(target),
-      { now: at },
-    )
-    await caseBase.db
-      .insertInto('backupLog')
-      .values({
-        id: crypto.randomUUID(),
-        createdAt: at.toISOString(),
-        kind: 'cli',
-        status: 'verified',
-        folder: resolve(target),
-        fileName: done.file.slice(resolve(target).length + 1),
-        size: done.size,
-        ms: done.ms,
-        errorCode: null,
-      })
-      .execute()
-      .catch(() => undefined)
-    return done
+    const source = { caseBase, key, keyringFile: paths.keyring, workDir: workDirOf(paths) }
+    return configured
+      ? loggedBackup(source, resolve(target), 'cli', now())
+      : writeBackup(source, resolve(target), { now: now() })
   })
   io.out(t('backup.cli.created', { file: result.file, ms: result.ms }))
   return EXIT.ok
@@ -273,9 +251,9 @@ async function restore(
   now: () => Date,
 ): Promise<number> {
   if (!file) throw new UsageError()
-  completeRestore(paths)
   // While the app has the case base open its write-ahead log exists: never swap under it.
   if (existsSync(`${paths.caseBase}-wal`)) throw new CoreError('RESTORE_APP_RUNNING')
+  completeRestore(paths)
   const credentials = await secret()
   const verified = await verifyArchive(paths, resolve(file), credentials)
   try {

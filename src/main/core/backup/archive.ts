@@ -88,26 +88,33 @@ export function sumsText(sums: Record<Exclude<PartName, 'SHA256SUMS'>, string>):
     .join('')
 }
 
+/** What the writer needs to know before it starts; it hashes the case base as it copies it. */
+export type ManifestDraft = Omit<Manifest, 'parts'> & {
+  parts: { 'keyring.json': Manifest['parts']['keyring.json']; 'concord.db': { size: number } }
+}
+
+const manifestBytes = (manifest: Manifest) =>
+  Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8')
+
 /**
  * Writes the archive to a temporary name beside `file`, fsyncs it, renames it into place and
  * fsyncs the folder. A failure (a full disk) removes the temporary file, so no file that looks
- * like an archive is ever left half written. `beforeRename` may check the written archive.
+ * like an archive is ever left half written. The case base is hashed while it is copied, and
+ * the manifest, written first with a placeholder hash of the same length, is completed in
+ * place: one read of the copy instead of two. `beforeRename` may check the written archive.
  */
 export function writeArchive(
   file: string,
-  parts: { manifest: Manifest; keyring: Buffer; dbFile: string },
+  parts: { manifest: ManifestDraft; keyring: Buffer; dbFile: string },
   options: { write?: WriteChunk; mtime: Date; beforeRename?: (temp: string) => void },
-): void {
+): Manifest {
   const write = options.write ?? writeChunk
-  const manifest = Buffer.from(`${JSON.stringify(parts.manifest, null, 2)}\n`, 'utf8')
-  const sums = Buffer.from(
-    sumsText({
-      'manifest.json': sha256(manifest),
-      'keyring.json': parts.manifest.parts['keyring.json'].sha256,
-      'concord.db': parts.manifest.parts['concord.db'].sha256,
-    }),
-    'ascii',
-  )
+  const dbSize = parts.manifest.parts['concord.db'].size
+  const draft: Manifest = {
+    ...parts.manifest,
+    parts: { ...parts.manifest.parts, 'concord.db': { size: dbSize, sha256: '0'.repeat(64) } },
+  }
+  const placeholder = manifestBytes(draft)
   const temp = join(dirname(file), `.${basename(file)}.partial`)
   let fd: number | null = null
   try {
@@ -118,30 +125,51 @@ export function writeArchive(
       write(out, data)
       write(out, padding(data.length))
     }
-    small('manifest.json', manifest)
+    small('manifest.json', placeholder)
     small('keyring.json', parts.keyring)
-    const dbSize = parts.manifest.parts['concord.db'].size
     write(out, tarHeader('concord.db', dbSize, options.mtime))
+    const hash = createHash('sha256')
     const source = openSync(parts.dbFile, 'r')
     try {
-      eachChunk(source, 0, dbSize, (chunk) => write(out, chunk))
+      eachChunk(source, 0, dbSize, (chunk) => {
+        hash.update(chunk)
+        write(out, chunk)
+      })
     } finally {
       closeSync(source)
     }
     write(out, padding(dbSize))
-    small('SHA256SUMS', sums)
+    const manifest: Manifest = {
+      ...draft,
+      parts: { ...draft.parts, 'concord.db': { size: dbSize, sha256: hash.digest('hex') } },
+    }
+    const final = manifestBytes(manifest)
+    if (final.length !== placeholder.length) throw new Error('manifest length changed')
+    small(
+      'SHA256SUMS',
+      Buffer.from(
+        sumsText({
+          'manifest.json': sha256(final),
+          'keyring.json': manifest.parts['keyring.json'].sha256,
+          'concord.db': manifest.parts['concord.db'].sha256,
+        }),
+        'ascii',
+      ),
+    )
     write(out, TRAILER)
+    writeSync(out, final, 0, final.length, 512)
     fsyncSync(out)
     closeSync(out)
     fd = null
     options.beforeRename?.(temp)
     renameSync(temp, file)
+    fsyncDirectory(dirname(file))
+    return manifest
   } catch (error) {
     if (fd !== null) closeSync(fd)
     rmSync(temp, { force: true })
     throw error
   }
-  fsyncDirectory(dirname(file))
 }
 
 export interface OpenedArchive {

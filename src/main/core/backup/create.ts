@@ -7,11 +7,11 @@ import type { CaseBase } from '../db/open'
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_FORMAT_VERSION,
-  hashFile,
   readArchive,
   sha256,
   writeArchive,
   type Manifest,
+  type ManifestDraft,
   type WriteChunk,
 } from './archive'
 import { checkCopy, factsOf, sameFacts } from './copy'
@@ -45,7 +45,8 @@ export function archiveName(at: Date): string {
 
 export const ARCHIVE_NAME = /^concord-backup-\d{8}-\d{6}(-\d+)?\.tar$/
 
-function freeName(folder: string, at: Date): string {
+/** Where the next archive made at `at` goes: its name, with -2, -3… if that is taken. */
+export function archivePath(folder: string, at: Date): string {
   const base = archiveName(at)
   let name = base
   for (let n = 2; existsSync(join(folder, name)); n += 1) name = base.replace('.tar', `-${n}.tar`)
@@ -83,7 +84,7 @@ function writeFailure(error: unknown): CoreError {
 export function writeBackup(
   source: BackupSource,
   folder: string,
-  options: { now: Date; write?: WriteChunk },
+  options: { now: Date; write?: WriteChunk; file?: string },
 ): BackupResult {
   const started = performance.now()
   checkFolder(folder)
@@ -100,7 +101,7 @@ export function writeBackup(
     if (!sameFacts(facts, factsOf(source.caseBase.sqlite))) throw new CoreError('BACKUP_CORRUPT')
     const keyring = readFileSync(source.keyringFile)
     const createdAt = options.now.toISOString()
-    const manifest: Manifest = {
+    const draft: ManifestDraft = {
       format: ARCHIVE_FORMAT,
       formatVersion: ARCHIVE_FORMAT_VERSION,
       appVersion: APP_VERSION,
@@ -110,14 +111,15 @@ export function writeBackup(
       tables: facts.tables,
       parts: {
         'keyring.json': { size: keyring.length, sha256: sha256(keyring) },
-        'concord.db': hashFile(copy),
+        'concord.db': { size: statSync(copy).size },
       },
     }
-    const file = freeName(folder, options.now)
+    const file = options.file ?? archivePath(folder, options.now)
+    let manifest: Manifest
     try {
-      writeArchive(
+      manifest = writeArchive(
         file,
-        { manifest, keyring, dbFile: copy },
+        { manifest: draft, keyring, dbFile: copy },
         {
           mtime: options.now,
           ...(options.write ? { write: options.write } : {}),

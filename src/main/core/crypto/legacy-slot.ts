@@ -26,7 +26,18 @@ export type LegacySlot = z.infer<typeof LegacySlot>
 function legacyAad(slot: LegacySlot): Buffer {
   const { name, N, r, p, salt, keyLength } = slot.kdf
   return Buffer.from(
-    JSON.stringify(['concord-slot-v1', slot.id, slot.kind, slot.loginHash, name, N, r, p, salt, keyLength]),
+    JSON.stringify([
+      'concord-slot-v1',
+      slot.id,
+      slot.kind,
+      slot.loginHash,
+      name,
+      N,
+      r,
+      p,
+      salt,
+      keyLength,
+    ]),
     'utf8',
   )
 }

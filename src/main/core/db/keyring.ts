@@ -93,7 +93,14 @@ export function readKeyring(file: string): Keyring {
     if (!v1.success) return Keyring.parse(json)
     // Read as format 2 with every slot still to be replaced; written back at the first unlock.
     const { loginSalt, slots } = v1.data
-    return { format: 'concord-keyring', version: 2, loginSalt, slots: [], keys: [], legacySlots: slots }
+    return {
+      format: 'concord-keyring',
+      version: 2,
+      loginSalt,
+      slots: [],
+      keys: [],
+      legacySlots: slots,
+    }
   } catch {
     throw new CoreError('KEYRING_CORRUPT')
   }
@@ -103,10 +110,7 @@ export function writeKeyring(file: string, keyring: Keyring): void {
   writeFileAtomic(file, `${JSON.stringify(Keyring.parse(keyring), null, 2)}\n`)
 }
 
-const allSlots = (keyring: Keyring): AnySlot[] => [
-  ...keyring.slots,
-  ...(keyring.legacySlots ?? []),
-]
+const allSlots = (keyring: Keyring): AnySlot[] => [...keyring.slots, ...(keyring.legacySlots ?? [])]
 
 export function userSlot(keyring: Keyring, login: string): AnySlot | undefined {
   const hash = loginHash(keyring, login)

@@ -292,7 +292,7 @@ export interface AuditDetailTable {
   valueHash: string
 }
 
-/** Which case (and timeline entry) each row of the search_fts index belongs to (0012). */
+/** Which case (and timeline entry) each row of the search index tables belongs to (0012). */
 export interface SearchDocTable {
   id: Generated<number>
   caseId: string

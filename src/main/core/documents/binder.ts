@@ -177,26 +177,32 @@ export async function bindCaseFile(input: BinderInput): Promise<Uint8Array> {
   const { ctx, renderer } = input
   const c = ctx.case
   const checklist = WORKFLOWS[c.category].checklist.map((item) => item.id)
-  const entries: (Entry & { item: string })[] = []
+  // Requested together: a renderer that can print in parallel (Chromium) may; Electron's queues.
+  const pending: Promise<Entry & { item: string }>[] = []
   const byUpload = [...c.attachments].sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt))
   for (const item of [...checklist, null]) {
     const files = byUpload.filter((a) =>
       item === null ? !checklist.includes(a.checklistItemId ?? '') : a.checklistItemId === item,
     )
     const label = item ? ctx.label(`workflow.document.${item}`) : '其他材料'
-    for (const file of files) entries.push({ ...(await attachmentEntry(input, file)), item: label })
+    for (const file of files) {
+      pending.push(attachmentEntry(input, file).then((entry) => ({ ...entry, item: label })))
+    }
     if (files.length === 0 && item !== null) {
       for (const model of generatedFor(ctx, item)) {
-        entries.push({
-          title: model.title,
-          source: 'generated',
-          pages: await printed(renderer, model),
-          note: '',
-          item: label,
-        })
+        pending.push(
+          printed(renderer, model).then((pages) => ({
+            title: model.title,
+            source: 'generated' as const,
+            pages,
+            note: '',
+            item: label,
+          })),
+        )
       }
     }
   }
+  const entries = await Promise.all(pending)
 
   const bound = await PDFDocument.create()
   const cover = await printed(renderer, coverModel(ctx))

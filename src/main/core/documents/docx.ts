@@ -9,12 +9,14 @@ import {
   Paragraph,
   ShadingType,
   Table,
+  TableBorders,
   TableCell,
   TableRow,
   TextRun,
   WidthType,
   type IRunOptions,
 } from 'docx'
+import { GAP } from './definitions/common'
 import { SIGN_LINE } from './html'
 import type { Block, DocumentModel } from './model'
 
@@ -31,6 +33,15 @@ const MM = 56.7 // twips per millimetre
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER }
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
+const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE }
+
+/** Text with its line breaks kept: Word ignores "\n" inside a run. */
+function lines(text: string, options: IRunOptions): TextRun[] {
+  return text
+    .split(/\r?\n/)
+    .map((line, i) => new TextRun({ ...options, text: line, break: i > 0 ? 1 : 0 }))
+}
 
 function cell(text: string, size: number, header = false, width?: number): TableCell {
   return new TableCell({
@@ -39,7 +50,7 @@ function cell(text: string, size: number, header = false, width?: number): Table
     ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' } } : {}),
     children: [
       new Paragraph({
-        children: [new TextRun({ text, size, bold: header, font: header ? HEI : SONG })],
+        children: lines(text, { size, bold: header, font: header ? HEI : SONG }),
       }),
     ],
   })
@@ -86,14 +97,17 @@ function blocks(b: Block, size: number): (Paragraph | Table)[] {
                 ? AlignmentType.RIGHT
                 : AlignmentType.JUSTIFIED,
           ...(b.indent ? { indent: { firstLine: size * 20 } } : {}),
-          children: [run(b.text)],
+          children: lines(b.text, { size, font: SONG }),
         }),
       ]
     case 'fields':
       return [
         table(
           b.rows.map(
-            (r) => new TableRow({ children: [cell(r.label, size, true), cell(r.value, size)] }),
+            (r) =>
+              new TableRow({
+                children: [cell(r.label, size, true, 22), cell(r.value, size, false, 78)],
+              }),
           ),
         ),
       ]
@@ -118,18 +132,30 @@ function blocks(b: Block, size: number): (Paragraph | Table)[] {
             children: [run(`${i + 1}．${item}`)],
           }),
       )
-    case 'signatures':
-      return b.rows.map(
-        (row) =>
-          new Paragraph({
-            spacing: { before: 240, after: 120 },
-            children: [
-              run(`${row}　${SIGN_LINE.sign}`),
-              run('　'.repeat(8), { underline: {} }),
-              run(`　${SIGN_LINE.date}`),
-            ],
-          }),
-      )
+    case 'signatures': {
+      const unruled = (children: TextRun[], width: number) =>
+        new TableCell({
+          borders: NO_BORDERS,
+          width: { size: width, type: WidthType.PERCENTAGE },
+          children: [new Paragraph({ spacing: { before: 240 }, children })],
+        })
+      return [
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          borders: TableBorders.NONE,
+          rows: b.rows.map(
+            (row) =>
+              new TableRow({
+                children: [
+                  unruled([run(row)], 46),
+                  unruled([run(SIGN_LINE.sign), run(GAP.repeat(5), { underline: {} })], 30),
+                  unruled([run(SIGN_LINE.date)], 24),
+                ],
+              }),
+          ),
+        }),
+      ]
+    }
     case 'seal':
       return [b.organization, '（盖章）', b.date].map(
         (text, i) =>

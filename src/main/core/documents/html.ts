@@ -1,3 +1,4 @@
+import { GAP } from './definitions/common'
 import type { Block, DocumentModel } from './model'
 
 /**
@@ -41,12 +42,14 @@ li { margin: 2pt 0; overflow-wrap: anywhere; }
 table { width: 100%; border-collapse: collapse; margin: 4pt 0; page-break-inside: auto; }
 tr { page-break-inside: avoid; }
 th, td { border: 0.6pt solid #000; padding: ${compact ? '1pt 4pt' : '3pt 4pt'}; vertical-align: top;
-  text-align: left; overflow-wrap: anywhere; }
+  text-align: left; overflow-wrap: anywhere; white-space: pre-wrap; }
 table.fields th { width: ${compact ? '16%' : '22%'}; font-weight: 700; background: #f2f2f2; }
 table.grid th { font-family: ${SANS}; font-weight: 700; background: #f2f2f2; }
-.signatures { margin-top: 14pt; page-break-inside: avoid; }
-.signatures p { margin: 12pt 0; }
-.blank { display: inline-block; min-width: 9em; border-bottom: 0.6pt solid #000; }
+table.signatures { margin-top: 10pt; page-break-inside: avoid; }
+table.signatures td { border: none; padding: 10pt 0 0; vertical-align: bottom; }
+table.signatures td:first-child { width: 46%; }
+table.signatures td:nth-child(2) { width: 30%; }
+.blank { display: inline-block; width: 6.5em; border-bottom: 0.6pt solid #000; }
 .seal { margin: 22pt 0 0 auto; width: 46%; text-align: center; page-break-inside: avoid; }
 .seal p { margin: 4pt 0; }
 .page-break { page-break-after: always; break-after: page; }
@@ -87,12 +90,13 @@ function block(b: Block): string {
     case 'list':
       return `<ol>${b.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ol>`
     case 'signatures':
-      return `<div class="signatures">${b.rows
+      // A borderless three-column table, so a long name never pushes the date onto a new line.
+      return `<table class="signatures">${b.rows
         .map(
           (row) =>
-            `<p>${escapeHtml(row)}　${SIGN_LINE.sign}<span class="blank"></span>　${SIGN_LINE.date}</p>`,
+            `<tr><td>${escapeHtml(row)}</td><td>${escapeHtml(SIGN_LINE.sign)}<span class="blank"></span></td><td>${escapeHtml(SIGN_LINE.date)}</td></tr>`,
         )
-        .join('')}</div>`
+        .join('')}</table>`
     case 'seal':
       return `<div class="seal"><p>${escapeHtml(b.organization)}</p><p>（盖章）</p><p>${escapeHtml(b.date)}</p></div>`
     case 'pageBreak':

@@ -58,7 +58,7 @@ const headerLookup = (() => {
 })()
 
 /** Columns whose header names a field, each field taken by its first column. */
-function columnsFor(headers: readonly string[]): ImportMapping['columns'] {
+export function columnsFor(headers: readonly string[]): ImportMapping['columns'] {
   const columns: ImportMapping['columns'] = {}
   headers.forEach((header, index) => {
     const field = headerLookup(header)

@@ -52,7 +52,7 @@ interface IndexRow {
   record: string
 }
 
-/** Rows per multi-row insert: six values each, well under SQLite's variable limit. */
+/** Rows per multi-row insert: at most four values each, well under SQLite's variable limit. */
 const ROWS_PER_INSERT = 400
 
 async function insertRows(db: Kysely<Database>, rows: IndexRow[]) {
@@ -68,11 +68,19 @@ async function insertRows(db: Kysely<Database>, rows: IndexRow[]) {
       .insertInto('searchDoc')
       .values(batch.map(({ id, caseId, entryId }) => ({ id, caseId, entryId })))
       .execute()
-    const values = batch.map(
-      (r) => sql`(${r.id}, ${r.ident}, ${r.place}, ${r.summary}, ${r.record})`,
-    )
-    await sql`INSERT INTO search_fts (rowid, ident, place, summary, record)
-      VALUES ${sql.join(values)}`.execute(db)
+    const cases = batch.filter((r) => r.entryId === null)
+    const records = batch.filter((r) => r.entryId !== null)
+    if (cases.length > 0) {
+      const values = cases.map((r) => sql`(${r.id}, ${r.ident}, ${r.place}, ${r.summary})`)
+      await sql`INSERT INTO search_case_fts (rowid, ident, place, summary)
+        VALUES ${sql.join(values)}`.execute(db)
+    }
+    if (records.length > 0) {
+      const values = records.map((r) => sql`(${r.id}, ${r.record})`)
+      await sql`INSERT INTO search_record_fts (rowid, record) VALUES ${sql.join(values)}`.execute(
+        db,
+      )
+    }
   }
 }
 
@@ -141,10 +149,18 @@ export async function rebuildSearch(db: Kysely<Database>): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await trx.deleteFrom('searchDoc').execute()
     // Also drops terms a crash or an older build may have left without their search_doc row.
-    await sql`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`.execute(trx)
+    for (const table of ['search_case_fts', 'search_record_fts']) {
+      await sql`INSERT INTO ${sql.table(table)} (${sql.ref(table)}) VALUES ('delete-all')`.execute(
+        trx,
+      )
+    }
     const ids = (await trx.selectFrom('case').select('id').execute()).map((row) => row.id)
     await reindexCases(trx, ids)
-    await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(trx)
+    for (const table of ['search_case_fts', 'search_record_fts']) {
+      await sql`INSERT INTO ${sql.table(table)} (${sql.ref(table)}) VALUES ('optimize')`.execute(
+        trx,
+      )
+    }
     return ids.length
   })
 }

@@ -7,7 +7,7 @@ import type { SessionUser } from '../vault'
 import { compactNumber, entryText, searchTexts } from './index'
 import { matchExpression, normalize, queryWords } from './terms'
 
-/** The index columns in the order their matches rank (migration 0012). */
+/** The index columns in the order their matches rank (migration 0012): the case table's, then records. */
 const TIERS = ['ident', 'place', 'summary', 'record'] as const
 type Tier = (typeof TIERS)[number]
 
@@ -40,11 +40,12 @@ async function hits(
       ? sql``
       : sql`AND EXISTS (SELECT 1 FROM case_mediator AS m
           WHERE m.case_id = d.case_id AND m.user_id = ${user.id})`
+  const fts = sql.table(tier === 'record' ? 'search_record_fts' : 'search_case_fts')
   const { rows } = await sql<Hit>`
-    SELECT d.case_id, d.entry_id, bm25(search_fts) AS score
-    FROM search_fts CROSS JOIN search_doc AS d ON d.id = search_fts.rowid
-    WHERE search_fts MATCH ${`{${tier}} : (${expression})`} ${assigned}
-    ORDER BY search_fts.rowid DESC
+    SELECT d.case_id, d.entry_id, bm25(${fts}) AS score
+    FROM ${fts} CROSS JOIN search_doc AS d ON d.id = ${fts}.rowid
+    WHERE ${fts} MATCH ${`{${tier}} : (${expression})`} ${assigned}
+    ORDER BY ${fts}.rowid DESC
     LIMIT ${limit}`.execute(db)
   return rows.toSorted((a, b) => a.score - b.score)
 }
@@ -234,6 +235,6 @@ export async function searchCases(
 export function identMatches(text: string) {
   const expression = matchExpression(text)
   if (expression === null) return null
-  return sql<string>`(SELECT d.case_id FROM search_fts CROSS JOIN search_doc AS d
-    ON d.id = search_fts.rowid WHERE search_fts MATCH ${`{ident} : (${expression})`})`
+  return sql<string>`(SELECT d.case_id FROM search_case_fts CROSS JOIN search_doc AS d
+    ON d.id = search_case_fts.rowid WHERE search_case_fts MATCH ${`{ident} : (${expression})`})`
 }

@@ -32,7 +32,7 @@ function sizeOf(run: string): number {
   return HAN.test(run) ? 2 : 3
 }
 
-/** The index terms of a text, space-separated, for one column of search_fts. */
+/** The index terms of a text, space-separated, for one column of the search index. */
 export function indexTerms(text: string): string {
   const out: string[] = []
   for (const run of runs(text)) {

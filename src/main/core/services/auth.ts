@@ -3,11 +3,11 @@ import { normalizeRecoveryCode } from '../../../shared/recovery-code'
 import { gate, loadAttempts, NO_FAILURES, recordFailure, saveAttempts } from '../auth/throttle'
 import { detectInstallation, statusOf, type CoreContext } from '../context'
 import { deriveKey } from '../crypto/kdf'
-import { openSlot } from '../crypto/slot'
 import {
   caseBaseKeyCandidates,
   readKeyring,
   recoverySlot,
+  slotOpens,
   userSlot,
   type KeyCandidate,
   type Keyring,
@@ -18,7 +18,12 @@ import { settleGenerations } from '../db/rekey'
 import { CoreError } from '../errors'
 import type { Handlers } from '../handlers'
 import type { SessionUser } from '../vault'
-import { enforcePasswordPolicy, setUserSlot } from './password'
+import {
+  dropDisabledLegacySlots,
+  enforcePasswordPolicy,
+  setUserSlot,
+  upgradeLegacySlot,
+} from './password'
 
 function requireInitialized(ctx: CoreContext): void {
   if (detectInstallation(ctx.paths) !== 'initialized') throw new CoreError('NOT_INITIALIZED')
@@ -63,7 +68,7 @@ export async function verifyPassword(
 ): Promise<void> {
   const slot = userSlot(readKeyring(ctx.paths.keyring), login)
   await throttled(ctx, ctx.paths.attempts, () =>
-    slot ? openSlot(slot, password) : burnEquivalentWork(ctx, password),
+    slot ? slotOpens(slot, password) : burnEquivalentWork(ctx, password),
   )
 }
 
@@ -142,13 +147,11 @@ export const authHandlers = {
   async 'auth.unlock'({ login, password }, ctx) {
     requireInitialized(ctx)
     const keyring = readKeyring(ctx.paths.keyring)
-    const candidates = await throttled(ctx, ctx.paths.attempts, async () => {
-      // A disabled account has no slot: it fails here like an unknown login.
-      const slot = userSlot(keyring, login)
-      return slot
-        ? caseBaseKeyCandidates(keyring, slot, password)
-        : burnEquivalentWork(ctx, password)
-    })
+    // A disabled account has no slot: it fails here like an unknown login.
+    const slot = userSlot(keyring, login)
+    const candidates = await throttled(ctx, ctx.paths.attempts, async () =>
+      slot ? caseBaseKeyCandidates(keyring, slot, password) : burnEquivalentWork(ctx, password),
+    )
     const { caseBase, key } = await openWithCandidates(ctx, keyring, candidates)
     const row = await findUser(caseBase, { login })
     if (!row || row.disabledAt) {
@@ -156,6 +159,8 @@ export const authHandlers = {
       key.fill(0)
       throw new CoreError(row ? 'ACCOUNT_DISABLED' : 'WRONG_CREDENTIALS')
     }
+    if (slot) await upgradeLegacySlot(ctx, slot, password, key)
+    await dropDisabledLegacySlots(ctx, caseBase)
     await ctx.vault.open(caseBase, key, toSessionUser(row))
     ctx.lastActivity = ctx.now().getTime()
     return statusOf(ctx)
@@ -166,10 +171,13 @@ export const authHandlers = {
     const keyring = readKeyring(ctx.paths.keyring)
     const slot = recoverySlot(keyring)
     if (!slot) throw new CoreError('KEYRING_CORRUPT')
+    const secret = normalizeRecoveryCode(recoveryCode)
     const candidates = await throttled(ctx, ctx.paths.recoveryAttempts, () =>
-      caseBaseKeyCandidates(keyring, slot, normalizeRecoveryCode(recoveryCode)),
+      caseBaseKeyCandidates(keyring, slot, secret),
     )
     const { caseBase, key } = await openWithCandidates(ctx, keyring, candidates)
+    await upgradeLegacySlot(ctx, slot, secret, key)
+    await dropDisabledLegacySlots(ctx, caseBase)
     await ctx.vault.open(caseBase, key, null)
     ctx.lastActivity = ctx.now().getTime()
     const admins = await caseBase.db
@@ -208,7 +216,7 @@ export const authHandlers = {
     if (!user) throw new CoreError('NOT_AUTHENTICATED')
     const slot = userSlot(readKeyring(ctx.paths.keyring), user.login)
     if (!slot) throw new CoreError('KEYRING_CORRUPT')
-    await throttled(ctx, ctx.paths.attempts, () => openSlot(slot, currentPassword))
+    await throttled(ctx, ctx.paths.attempts, () => slotOpens(slot, currentPassword))
     if (currentPassword === newPassword) throw new CoreError('PASSWORD_REUSED')
     enforcePasswordPolicy(ctx, newPassword, user.login)
     await setUserSlot(ctx, user.login, newPassword)

@@ -9,7 +9,13 @@ import type { CaseBase } from '../db/open'
 import { CoreError } from '../errors'
 import type { Handlers } from '../handlers'
 import { readArchive } from '../backup/archive'
-import { ARCHIVE_NAME, writeBackup, type BackupResult } from '../backup/create'
+import {
+  ARCHIVE_NAME,
+  archivePath,
+  writeBackup,
+  type BackupResult,
+  type BackupSource,
+} from '../backup/create'
 import { checkFolder, folderReachable, tarFilesIn } from '../backup/folder'
 import {
   completeRestore,
@@ -39,35 +45,68 @@ export async function readBackupSettings(caseBase: CaseBase): Promise<BackupSett
   }
 }
 
-async function logAttempt(
-  caseBase: CaseBase,
-  entry: { at: Date; kind: Kind; folder: string } & (
-    { result: BackupResult } | { errorCode: string }
-  ),
-): Promise<void> {
-  await caseBase.db
+/**
+ * A verified backup with its log entry. The entry is written first, as the success it will be,
+ * so that the copy inside the archive records itself: a case base restored from it lists the
+ * archive as verified. A failure turns the entry into a failed one; an entry left by a crash
+ * names a file that never appeared, and `isGood` does not count it.
+ */
+export async function loggedBackup(
+  source: BackupSource,
+  folder: string,
+  kind: Kind,
+  at: Date,
+): Promise<BackupResult> {
+  const { db } = source.caseBase
+  const file = archivePath(folder, at)
+  const id = randomUUID()
+  await db
     .insertInto('backupLog')
     .values({
-      id: randomUUID(),
-      createdAt: entry.at.toISOString(),
-      kind: entry.kind,
-      folder: entry.folder,
-      ...('result' in entry
-        ? {
-            status: 'verified',
-            fileName: basename(entry.result.file),
-            size: entry.result.size,
-            ms: entry.result.ms,
-            errorCode: null,
-          }
-        : { status: 'failed', fileName: null, size: null, ms: null, errorCode: entry.errorCode }),
+      id,
+      createdAt: at.toISOString(),
+      kind,
+      status: 'verified',
+      folder,
+      fileName: basename(file),
+      size: null,
+      ms: null,
+      errorCode: null,
     })
     .execute()
+  try {
+    const result = writeBackup(source, folder, { now: at, file })
+    await db
+      .updateTable('backupLog')
+      .set({ size: result.size, ms: result.ms })
+      .where('id', '=', id)
+      .execute()
+    return result
+  } catch (error) {
+    const errorCode = error instanceof CoreError ? error.code : 'INTERNAL'
+    await db
+      .updateTable('backupLog')
+      .set({ status: 'failed', fileName: null, errorCode })
+      .where('id', '=', id)
+      .execute()
+    throw error
+  }
+}
+
+/** A logged success whose file is there (the size is missing only in the archive's own copy). */
+function isGood(row: {
+  status: string
+  folder: string
+  fileName: string | null
+  size: number | null
+}) {
+  if (row.status !== 'verified' || !row.fileName) return false
+  return row.size !== null || existsSync(join(row.folder, row.fileName))
 }
 
 /**
  * A verified backup of the open case base into `folder` (the configured one by default),
- * logged either way. The function the benchmark and the CLI use too.
+ * logged either way. The function the benchmark uses too.
  */
 export async function createBackup(
   ctx: CoreContext,
@@ -77,25 +116,13 @@ export async function createBackup(
   const caseBase = ctx.vault.caseBase()
   const target = folder ?? (await readBackupSettings(caseBase)).folder
   if (!target) throw new CoreError('BACKUP_NOT_CONFIGURED')
-  const at = ctx.now()
-  try {
-    const result = writeBackup(
-      {
-        caseBase,
-        key: ctx.vault.key(),
-        keyringFile: ctx.paths.keyring,
-        workDir: workDirOf(ctx.paths),
-      },
-      target,
-      { now: at },
-    )
-    await logAttempt(caseBase, { at, kind, folder: target, result })
-    return result
-  } catch (error) {
-    const code = error instanceof CoreError ? error.code : 'INTERNAL'
-    await logAttempt(caseBase, { at, kind, folder: target, errorCode: code })
-    throw error
+  const source = {
+    caseBase,
+    key: ctx.vault.key(),
+    keyringFile: ctx.paths.keyring,
+    workDir: workDirOf(ctx.paths),
   }
+  return loggedBackup(source, target, kind, ctx.now())
 }
 
 /** Deletes automatic archives that retention no longer keeps: only our own, verified ones. */
@@ -119,13 +146,27 @@ async function prune(caseBase: CaseBase, settings: BackupSettings): Promise<void
   for (const name of pruneSelection(ours, settings)) rmSync(join(folder, name), { force: true })
 }
 
-async function lastAttempt(caseBase: CaseBase, kinds: Kind[], status?: 'verified') {
-  let query = caseBase.db
+async function lastAttempt(caseBase: CaseBase, kinds: Kind[]) {
+  return caseBase.db
     .selectFrom('backupLog')
     .select(['createdAt', 'status'])
     .where('kind', 'in', kinds)
-  if (status) query = query.where('status', '=', status)
-  return query.orderBy('createdAt', 'desc').limit(1).executeTakeFirst()
+    .orderBy('createdAt', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+/** The newest backup that succeeded and whose file exists: what the home-screen warning is about. */
+async function lastGood(caseBase: CaseBase) {
+  const rows = await caseBase.db
+    .selectFrom('backupLog')
+    .select(['createdAt', 'status', 'folder', 'fileName', 'size'])
+    .where('status', '=', 'verified')
+    .where('kind', '!=', 'safety')
+    .orderBy('createdAt', 'desc')
+    .limit(20)
+    .execute()
+  return rows.find(isGood)
 }
 
 /**
@@ -162,7 +203,10 @@ export async function runExitBackup(ctx: CoreContext): Promise<void> {
   )
 }
 
-function listFolder(folder: string, verifiedNames: Map<string, { size: number; kind: Kind }>) {
+function listFolder(
+  folder: string,
+  verifiedNames: Map<string, { size: number | null; kind: Kind }>,
+) {
   const listing: z.input<typeof ArchiveListing>[] = []
   for (const { name, size } of tarFilesIn(folder)) {
     try {
@@ -171,7 +215,7 @@ function listFolder(folder: string, verifiedNames: Map<string, { size: number; k
       listing.push({
         name,
         size,
-        state: logged?.size === size ? 'verified' : 'unverified',
+        state: logged && (logged.size === size || logged.size === null) ? 'verified' : 'unverified',
         createdAt: manifest.createdAt,
         organization: manifest.organization,
         kind: logged?.kind ?? null,
@@ -237,7 +281,7 @@ export const backupHandlers = {
     const verified = new Map(
       log
         .filter((row) => row.status === 'verified' && row.folder === settings.folder && row.file)
-        .map((row) => [row.file ?? '', { size: row.size ?? -1, kind: row.kind }]),
+        .map((row) => [row.file ?? '', { size: row.size, kind: row.kind }]),
     )
     const reachable = settings.folder ? folderReachable(settings.folder) : false
     return {
@@ -258,8 +302,7 @@ export const backupHandlers = {
   async 'backup.health'(_input, ctx) {
     const caseBase = ctx.vault.caseBase()
     const settings = await readBackupSettings(caseBase)
-    const last = await lastAttempt(caseBase, ['manual', 'scheduled', 'exit', 'cli'], 'verified')
-    const lastGoodAt = last?.createdAt ?? null
+    const lastGoodAt = (await lastGood(caseBase))?.createdAt ?? null
     const warnAfterDays = settings.warnAfterDays
     const state = !settings.folder
       ? 'notConfigured'

@@ -51,27 +51,35 @@ export function matching(db: Kysely<Database>, user: SessionUser, q: Query, now:
 }
 
 function summaryRows(cases: ReturnType<typeof matching>, now: Date) {
-  return cases
-    .innerJoin('caseMediator as lead', (join) =>
-      join.onRef('lead.caseId', '=', 'case.id').on('lead.role', '=', 'lead'),
-    )
-    .innerJoin('user as leadUser', 'leadUser.id', 'lead.userId')
-    .select([
-      'case.id',
-      'case.number',
-      'case.category',
-      'case.stage',
-      'case.summary',
-      'case.district',
-      'case.riskLevel',
-      'case.acceptedAt',
-      'case.updatedAt',
-      'case.nextDue',
-      sql<number>`coalesce(${sql.ref('case.overdueFrom')} <= ${chinaDateTime(now)}, 0)`.as(
-        'overdue',
-      ),
-      'leadUser.displayName as leadMediatorName',
-    ])
+  return cases.select([
+    'case.id',
+    'case.number',
+    'case.category',
+    'case.stage',
+    'case.summary',
+    'case.district',
+    'case.riskLevel',
+    'case.acceptedAt',
+    'case.updatedAt',
+    'case.nextDue',
+    sql<number>`coalesce(${sql.ref('case.overdueFrom')} <= ${chinaDateTime(now)}, 0)`.as('overdue'),
+  ])
+}
+
+/**
+ * The lead mediator's name of each case on the page, read apart: joined into the page query,
+ * SQLite may start from the mediators and sort every case instead of walking the sort index.
+ */
+async function leadNames(db: Kysely<Database>, caseIds: string[]) {
+  if (caseIds.length === 0) return new Map<string, string>()
+  const rows = await db
+    .selectFrom('caseMediator as lead')
+    .innerJoin('user', 'user.id', 'lead.userId')
+    .select(['lead.caseId', 'user.displayName'])
+    .where('lead.role', '=', 'lead')
+    .where('lead.caseId', 'in', caseIds)
+    .execute()
+  return new Map(rows.map((row) => [row.caseId, row.displayName]))
 }
 
 const SORT_COLUMNS = {
@@ -156,9 +164,17 @@ export async function listCases(ctx: CoreContext, q: Query): Promise<z.input<typ
             .executeTakeFirstOrThrow()
         ).total
       : null
+  const leads = await leadNames(
+    db,
+    shown.map((row) => row.id),
+  )
   return {
     total,
-    rows: shown.map((row) => ({ ...row, overdue: row.overdue === 1 })),
+    rows: shown.map((row) => ({
+      ...row,
+      overdue: row.overdue === 1,
+      leadMediatorName: leads.get(row.id) ?? '',
+    })),
     next: more && last ? JSON.stringify([last[q.sort], last.number] satisfies Cursor) : null,
   }
 }

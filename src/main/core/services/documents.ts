@@ -1,11 +1,14 @@
+import type { z } from 'zod'
 import { CaseFile } from '../../../shared/schemas/case'
 import {
   ENTRY_KINDS,
   type DocumentAvailability,
+  type DocumentGenerateInput,
   type DocumentFormat,
   type DocumentKind,
 } from '../../../shared/schemas/document'
 import { todayInChina } from '../../../shared/domain/iso-date'
+import { appendAudit } from '../audit/record'
 import { requireUser } from '../cases/access'
 import type { CoreContext } from '../context'
 import { bindCaseFile } from '../documents/binder'
@@ -17,6 +20,8 @@ import { documentCase, type ViewOptions } from '../documents/view'
 import { CoreError } from '../errors'
 import type { Handlers } from '../handlers'
 import { loadCaseFile } from './case-file'
+
+type GenerateInput = z.output<typeof DocumentGenerateInput>
 
 const MEDIA_TYPES: Record<DocumentFormat, string> = {
   pdf: 'application/pdf',
@@ -35,6 +40,28 @@ function applies(kind: DocumentKind, file: CaseFile): boolean {
     return file.timeline.some((e) => e.transition?.to === 'terminated')
   }
   return true
+}
+
+/**
+ * A document leaving the case base is an export (PIPL; DESIGN.md §4): the audit trail records
+ * which document, in which view and whether restricted material went with it.
+ */
+async function auditExport(ctx: CoreContext, input: Omit<GenerateInput, 'options'>) {
+  if (!ctx.audit) return
+  const { db } = ctx.vault.caseBase()
+  await appendAudit(db, {
+    userId: ctx.vault.user?.id ?? null,
+    action: ctx.audit.channel,
+    caseId: input.caseId,
+    at: ctx.now().toISOString(),
+    changes: [
+      { path: 'kind', before: 'null', after: input.kind },
+      { path: 'format', before: 'null', after: input.format },
+      { path: 'view', before: 'null', after: input.view },
+      { path: 'includeRestricted', before: 'null', after: String(input.includeRestricted) },
+    ],
+  })
+  ctx.audit.recorded = true
 }
 
 async function caseFor(ctx: CoreContext, caseId: string): Promise<CaseFile> {
@@ -136,6 +163,7 @@ export const documentHandlers = {
         },
       })
       const number = c.number.replace(/[〔〕]/g, '')
+      await auditExport(ctx, input)
       return { fileName: `人民调解卷宗-${number}.pdf`, mediaType: MEDIA_TYPES.pdf, bytes }
     }
 
@@ -163,6 +191,7 @@ export const documentHandlers = {
     if (format === 'pdf' && !ctx.pdf) throw new CoreError('PDF_UNAVAILABLE')
     const bytes =
       format === 'pdf' && ctx.pdf ? await renderPdf(ctx.pdf, model) : await renderDocx(model)
+    await auditExport(ctx, input)
     return { fileName: `${model.fileName}.${format}`, mediaType: MEDIA_TYPES[format], bytes }
   },
 } satisfies Partial<Handlers>

@@ -29,6 +29,14 @@ export async function rotateCaseBaseKey(
 ): Promise<KeyRotation> {
   const user = ctx.vault.user
   if (!user) throw new CoreError('NOT_AUTHENTICATED')
+  // A format-1 slot cannot be rewrapped without its secret: rotating would lock it out.
+  const legacy = readKeyring(ctx.paths.keyring).legacySlots ?? []
+  if (legacy.length > 0) {
+    throw new CoreError('KEY_ROTATION_LEGACY', {
+      users: legacy.filter((slot) => slot.kind === 'user').length,
+      recovery: legacy.filter((slot) => slot.kind === 'recovery').length,
+    })
+  }
   const oldKey = Buffer.from(ctx.vault.key())
   const newKey = randomBytes(32)
   const steps: KeyRotation['steps'] = []

@@ -5,6 +5,7 @@ import { CaseCategory } from '../../../shared/domain/workflow/types'
 import { WORKFLOWS } from '../../../shared/domain/workflow'
 import { CaseSource, District, RiskLevel } from '../../../shared/schemas/case'
 import {
+  LEDGER_HEADER_ROWS,
   LEDGER_MAX_ROWS,
   LEDGER_PREVIEW_ROWS,
   SavedImportMapping,
@@ -22,6 +23,7 @@ import { CoreError } from '../errors'
 import type { Handlers } from '../handlers'
 import { readLedger, type LedgerFile, type LedgerRow } from '../import/ledger-file'
 import {
+  columnsFor,
   dataRows,
   interpretRow,
   suggestMapping,
@@ -231,6 +233,13 @@ export const ledgerImportHandlers = {
         preview: sheet.rows
           .slice(0, LEDGER_PREVIEW_ROWS)
           .map((row) => ({ row: row.number, cells: row.cells })),
+        headerRows: sheet.rows
+          .filter((row) => row.number <= LEDGER_HEADER_ROWS)
+          .map((row) => ({
+            row: row.number,
+            columns: columnsFor(row.cells),
+            rowCount: dataRows(sheet, row.number).length,
+          })),
       })),
       suggested: mapping,
       suggestedFrom: from,
@@ -281,9 +290,9 @@ export const ledgerImportHandlers = {
       const imported: { caseId: string; row: number }[] = []
       const later: (() => Promise<void>)[] = []
       let problems = 0
+      const existing = await existingNumbers(trx, [...first.keys()])
       for (const row of rows) {
         const number = numberOf(row, mapping)
-        const existing = number ? await existingNumbers(trx, [number]) : new Set<string>()
         const { registration, problems: found } = interpretRow(row, mapping, { mediators })
         problems += found.length + duplicateProblems(row, number, first, existing).length
         if (problems > 0 || !registration) continue

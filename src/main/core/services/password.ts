@@ -1,13 +1,17 @@
 import { passwordProblems } from '../../../shared/password-policy'
 import type { CoreContext } from '../context'
+import type { CaseBase } from '../db/open'
 import { createSlot } from '../crypto/slot'
 import {
+  isLegacy,
   loginHash,
   readKeyring,
   userSlot,
   withoutSlot,
   withSlot,
+  withUpgradedSlot,
   writeKeyring,
+  type AnySlot,
 } from '../db/keyring'
 import { CoreError } from '../errors'
 
@@ -52,4 +56,48 @@ export function removeUserSlot(ctx: CoreContext, login: string): void {
   const keyring = readKeyring(ctx.paths.keyring)
   const slot = userSlot(keyring, login)
   if (slot) writeKeyring(ctx.paths.keyring, withoutSlot(keyring, slot.id))
+}
+
+/**
+ * After the secret of a format-1 slot opened the case base with `key`: the slot is replaced
+ * by a format-2 slot for the same secret, so that key rotation can include it.
+ */
+export async function upgradeLegacySlot(
+  ctx: CoreContext,
+  slot: AnySlot,
+  secret: string,
+  key: Buffer,
+): Promise<void> {
+  if (!isLegacy(slot)) return
+  const fresh = await createSlot(
+    secret,
+    { kind: slot.kind, loginHash: slot.loginHash },
+    ctx.cost,
+    ctx.now(),
+  )
+  const keyring = readKeyring(ctx.paths.keyring)
+  writeKeyring(ctx.paths.keyring, withUpgradedSlot(keyring, slot, fresh, key, ctx.now()))
+}
+
+/**
+ * Format-1 slots of accounts disabled before format 2 existed (disabling then left the slot):
+ * removed, since nothing may open through them and they would hold key rotation back.
+ */
+export async function dropDisabledLegacySlots(ctx: CoreContext, caseBase: CaseBase): Promise<void> {
+  const keyring = readKeyring(ctx.paths.keyring)
+  if (!keyring.legacySlots) return
+  const disabled = await caseBase.db
+    .selectFrom('user')
+    .select('login')
+    .where('disabledAt', 'is not', null)
+    .execute()
+  const hashes = new Set(disabled.map((row) => loginHash(keyring, row.login)))
+  const doomed = keyring.legacySlots.filter(
+    (slot) => slot.kind === 'user' && slot.loginHash !== null && hashes.has(slot.loginHash),
+  )
+  if (doomed.length === 0) return
+  writeKeyring(
+    ctx.paths.keyring,
+    doomed.reduce((ring, slot) => withoutSlot(ring, slot.id), keyring),
+  )
 }

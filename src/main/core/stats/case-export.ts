@@ -55,6 +55,9 @@ const SORT = {
 } as const
 
 const DATE_COLUMNS = new Set<ExportColumn>(['acceptedAt', 'closedOn'])
+const DATE_STYLE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd' }
+const TEXT_STYLE: Partial<ExcelJS.Style> = {}
+const styleOf = (column: ExportColumn) => (DATE_COLUMNS.has(column) ? DATE_STYLE : TEXT_STYLE)
 
 /** Auditors (the evaluating agency) see masked data whatever they ask for. */
 export function allowedView(user: SessionUser, asked: PersonalDataView): PersonalDataView {
@@ -101,7 +104,7 @@ export async function beginExport(
       header: headers[i],
       key: c,
       width: WIDTHS[c] ?? Math.max(displayWidth(headers[i] ?? '') + 2, 10),
-      style: DATE_COLUMNS.has(c) ? { numFmt: 'yyyy-mm-dd' } : {},
+      style: styleOf(c),
     }))
     job.sheet.getRow(1).font = { bold: true }
     job.sheet.getRow(1).commit()
@@ -150,8 +153,15 @@ export async function nextChunk(db: Kysely<Database>, user: SessionUser, exportI
   const ids = job.ids.slice(job.done, job.done + CHUNK)
   if (ids.length > 0) {
     for (const row of await rowsOf(db, job, ids)) {
-      if (job.sheet) job.sheet.addRow(row).commit()
-      else job.lines.push(job.columns.map((c) => csvField(csvValue(row[c]))).join(','))
+      if (job.sheet) {
+        const added = job.sheet.addRow(row)
+        // exceljs copies the column style into every cell and then looks each copy up again;
+        // one shared object per column lets it find the style by identity instead.
+        added.eachCell((cell, index) => {
+          cell.style = styleOf(job.columns[index - 1] ?? 'number')
+        })
+        added.commit()
+      } else job.lines.push(job.columns.map((c) => csvField(csvValue(row[c]))).join(','))
     }
     job.done += ids.length
   }

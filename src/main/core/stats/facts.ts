@@ -207,9 +207,11 @@ export async function refreshCaseFacts(db: Kysely<Database>): Promise<number> {
       .insertInto('caseFact')
       .values(facts)
       .onConflict((oc) =>
-        oc.column('caseId').doUpdateSet((eb) =>
-          Object.fromEntries(FACT_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
-        ),
+        oc
+          .column('caseId')
+          .doUpdateSet((eb) =>
+            Object.fromEntries(FACT_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
+          ),
       )
       .execute()
   }

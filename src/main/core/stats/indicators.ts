@@ -1,13 +1,6 @@
-import {
-  sql,
-  type Expression,
-  type ExpressionBuilder,
-  type Kysely,
-  type SqlBool,
-} from 'kysely'
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely'
 import { todayInChina } from '../../../shared/domain/iso-date'
-import type {
-  Dimension} from '../../../shared/schemas/statistics';
+import type { Dimension } from '../../../shared/schemas/statistics'
 import {
   CaseSet,
   RATES,

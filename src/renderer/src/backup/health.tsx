@@ -37,7 +37,7 @@ export function BackupWarning() {
   const data = health.data
   if (!data || data.state === 'ok') return null
   return (
-    <Alert color="orange" variant="light" mb="md" data-testid="backup-warning">
+    <Alert color="orange" variant="light" mb="md" role="status" data-testid="backup-warning">
       {t(`backup.health.${data.state}`, {
         date: time(data.lastGoodAt),
         days: data.warnAfterDays,

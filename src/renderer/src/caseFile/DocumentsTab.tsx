@@ -37,6 +37,12 @@ import { AgreementEditor } from './AgreementEditor'
 
 type GenerateInput = ChannelInput<'documents.generate'>
 
+/** The entry a record is made from: the user's pick if allowed, else the newest allowed one. */
+function entryOf(item: DocumentAvailability, chosen: string | undefined, allowRestricted: boolean) {
+  const allowed = item.entries.filter((e) => allowRestricted || !e.restricted)
+  return (allowed.find((e) => e.id === chosen) ?? allowed[0])?.id
+}
+
 function save(content: { fileName: string; mediaType: string; bytes: Uint8Array }) {
   const blob = new Blob([new Uint8Array(content.bytes)], { type: content.mediaType })
   const url = URL.createObjectURL(blob)
@@ -69,19 +75,23 @@ export function DocumentsTab({ file }: { file: CaseFile }) {
   })
   const hasRestricted =
     file.timeline.some((e) => e.restricted) || file.attachments.some((a) => a.restricted)
+  const withRestricted = hasRestricted && includeRestricted
   const run = (
     kind: DocumentKind,
     format: DocumentFormat,
     options: GenerateInput['options'] = {},
-  ) =>
+  ) => {
+    const item = list.data?.find((d) => d.kind === kind)
+    const entryId = item ? entryOf(item, entries[kind], withRestricted) : undefined
     generate.mutate({
       caseId: file.id,
       kind,
       format,
       view,
-      includeRestricted: hasRestricted && includeRestricted,
-      options: { ...options, ...(entries[kind] ? { entryId: entries[kind] } : {}) },
+      includeRestricted: withRestricted,
+      options: { ...options, ...(entryId ? { entryId } : {}) },
     })
+  }
   const onFormat = (item: DocumentAvailability, format: DocumentFormat) =>
     item.needsOptions ? setReporting(format) : run(item.kind, format)
 
@@ -174,7 +184,7 @@ export function DocumentsTab({ file }: { file: CaseFile }) {
                         item={item}
                         value={entries[item.kind] ?? null}
                         onChange={(id) => setEntries((prev) => ({ ...prev, [item.kind]: id }))}
-                        allowRestricted={includeRestricted}
+                        allowRestricted={withRestricted}
                       />
                     )}
                   </Table.Td>
@@ -266,8 +276,7 @@ function EntryPick({
       : dates.dateTime(e.occurredAt),
     disabled: e.restricted && !allowRestricted,
   }))
-  const first = data.find((d) => !d.disabled)?.value ?? null
-  const selected = data.some((d) => d.value === value && !d.disabled) ? value : first
+  const selected = entryOf(item, value ?? undefined, allowRestricted) ?? null
   return (
     <Select
       mt={4}

@@ -61,7 +61,10 @@ export function OverviewTab({ file }: { file: CaseFile }) {
     // The agreement's content is edited in the 文书 tab; saving dates here must keep it.
     if (dirty.has('progress')) {
       const { agreement } = file.progress
-      patch.progress = { ...cleanFields(PROGRESS_FIELDS, progress), ...(agreement && { agreement }) }
+      patch.progress = {
+        ...cleanFields(PROGRESS_FIELDS, progress),
+        ...(agreement && { agreement }),
+      }
     }
     const result = CasePatch.safeParse(patch)
     if (!result.success) {

@@ -22,8 +22,8 @@ import classes from './QuickFind.module.css'
 const MATCHES = 8
 const SEARCH_DELAY_MS = 200
 
-/** The snippet with its matched stretches marked. */
-function Snippet({ text, highlights }: { text: string; highlights: Highlight[] }) {
+/** A snippet with its matched stretches marked (a case number matched is its own snippet). */
+function Marked({ text, highlights }: { text: string; highlights: Highlight[] }) {
   const parts: React.ReactNode[] = []
   let at = 0
   for (const { start, end } of highlights) {
@@ -32,11 +32,7 @@ function Snippet({ text, highlights }: { text: string; highlights: Highlight[] }
     at = end
   }
   parts.push(text.slice(at))
-  return (
-    <Text size="sm" c="dimmed" truncate="end">
-      {parts}
-    </Text>
-  )
+  return <>{parts}</>
 }
 
 /**
@@ -89,17 +85,25 @@ export function QuickFind() {
           >
             <Group gap="sm" wrap="nowrap">
               <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
-                {row.number}
+                {row.field === 'number' ? (
+                  <Marked text={row.snippet} highlights={row.highlights} />
+                ) : (
+                  row.number
+                )}
               </Text>
               <CategoryBadge category={row.category} size="sm" />
               <StageBadge stage={row.stage} size="sm" />
             </Group>
-            <Group gap="xs" wrap="nowrap" mt={4}>
-              <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>
-                {t(`search.field.${row.field}`)}
-              </Badge>
-              <Snippet text={row.snippet} highlights={row.highlights} />
-            </Group>
+            {row.field !== 'number' && (
+              <Group gap="xs" wrap="nowrap" mt={4}>
+                <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>
+                  {t(`search.field.${row.field}`)}
+                </Badge>
+                <Text size="sm" c="dimmed" truncate="end">
+                  <Marked text={row.snippet} highlights={row.highlights} />
+                </Text>
+              </Group>
+            )}
           </UnstyledButton>
         ))}
         {debounced && matches.isSuccess && rows.length === 0 && (

@@ -99,9 +99,10 @@ function ImportLedgerDialog({ onClose }: { onClose: () => void }) {
     if (!file) return
     setError(null)
     setStep(2)
+    const sheet = file.opened.sheets.find((s) => s.name === file.mapping.sheet)
     let state: Check = {
       checked: 0,
-      total: file.opened.sheets.find((s) => s.name === file.mapping.sheet)?.rowCount ?? 0,
+      total: sheet?.headerRows.find((h) => h.row === file.mapping.headerRow)?.rowCount ?? 0,
       problems: [],
       done: false,
     }

@@ -37,6 +37,21 @@ export function MappingStep({ opened, mapping, onChange, onSave }: Props) {
   const [notice, setNotice] = useState<{ color: string; text: string } | null>(null)
   const headers = headersOf(opened, mapping.sheet, mapping.headerRow)
   const sheet = opened.sheets.find((s) => s.name === mapping.sheet)
+  const headerRow = sheet?.headerRows.find((h) => h.row === mapping.headerRow)
+  /** The columns the header texts of that row name, as the core suggested them. */
+  const suggestFor = (sheetName: string, row?: number): ImportMapping => {
+    const rows = opened.sheets.find((s) => s.name === sheetName)?.headerRows ?? []
+    const best = [...rows].sort(
+      (a, b) => Object.keys(b.columns).length - Object.keys(a.columns).length || a.row - b.row,
+    )[0]
+    const chosen = row === undefined ? best : rows.find((h) => h.row === row)
+    return {
+      ...mapping,
+      sheet: sheetName,
+      headerRow: chosen?.row ?? row ?? 1,
+      columns: chosen?.columns ?? {},
+    }
+  }
   const dataRows = sheet?.preview.filter((row) => row.row > mapping.headerRow).slice(0, 3) ?? []
   const columnOptions = [
     { value: '', label: t('ledgerImport.mapping.none') },
@@ -99,7 +114,7 @@ export function MappingStep({ opened, mapping, onChange, onSave }: Props) {
             data={opened.sheets.map((s) => s.name)}
             value={mapping.sheet}
             allowDeselect={false}
-            onChange={(name) => name && onChange({ ...mapping, sheet: name, columns: {} })}
+            onChange={(name) => name && onChange(suggestFor(name))}
           />
         )}
         <Select
@@ -108,7 +123,7 @@ export function MappingStep({ opened, mapping, onChange, onSave }: Props) {
           data={Array.from({ length: LEDGER_HEADER_ROWS }, (_, i) => String(i + 1))}
           value={String(mapping.headerRow)}
           allowDeselect={false}
-          onChange={(row) => row && onChange({ ...mapping, headerRow: Number(row), columns: {} })}
+          onChange={(row) => row && onChange(suggestFor(mapping.sheet, Number(row)))}
         />
         {opened.saved.length > 0 && (
           <Select
@@ -120,7 +135,7 @@ export function MappingStep({ opened, mapping, onChange, onSave }: Props) {
           />
         )}
         <Text size="sm" c="dimmed">
-          {t('ledgerImport.mapping.rows', { count: sheet?.rowCount ?? 0 })}
+          {t('ledgerImport.mapping.rows', { count: headerRow?.rowCount ?? sheet?.rowCount ?? 0 })}
           {opened.encoding &&
             ` · ${t('ledgerImport.mapping.encoding', { encoding: opened.encoding.toUpperCase() })}`}
         </Text>

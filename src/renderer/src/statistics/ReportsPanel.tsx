@@ -52,8 +52,9 @@ export function ReportsPanel({
     mutationFn: (id: string) => call(concord().reports.verify({ id })),
   })
   return (
-    <Paper withBorder p="md" component="section" aria-label={t('stats.report.export')}>
+    <Paper withBorder p="md" component="section" aria-label={t('stats.report.heading')}>
       <Stack>
+        <Title order={4}>{t('stats.report.heading')}</Title>
         <Group align="flex-end">
           <TextInput
             label={t('stats.report.title')}

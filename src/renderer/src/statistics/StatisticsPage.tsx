@@ -1,5 +1,6 @@
 import { BarChart, DonutChart } from '@mantine/charts'
 import {
+  ColorSwatch,
   Group,
   Loader,
   NumberInput,
@@ -18,14 +19,8 @@ import {
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CaseCategory, CaseSource, District } from '../../../shared/schemas/case'
-import type {
-  CaseSet} from '../../../shared/schemas/statistics';
-import {
-  Dimension,
-  RATES,
-  type Figures,
-  type Rate,
-} from '../../../shared/schemas/statistics'
+import type { CaseSet } from '../../../shared/schemas/statistics'
+import { Dimension, RATES, type Figures, type Rate } from '../../../shared/schemas/statistics'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { useEnumOptions } from '../cases/options'
 import { useDates } from '../format'
@@ -63,6 +58,9 @@ const KPIS: (CaseSet | Rate | 'averageDays')[] = [
 ]
 
 type Filters = NonNullable<DashboardInput['filters']>
+
+/** Counts of cases: no 0.75 ticks on the axis. */
+const WHOLE = { allowDecimals: false }
 
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`)
 
@@ -241,6 +239,8 @@ function PeriodControls({
             />
           </>
         )}
+      </Group>
+      <Group align="flex-end" gap="md" mt="sm">
         <Select
           w={170}
           clearable
@@ -355,15 +355,35 @@ function Charts({ data }: { data: Dashboard }) {
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
       <ChartCard title={t('stats.chart.byMonth')}>
         {months.length ? (
-          <BarChart h={220} data={months} dataKey="month" series={series} withLegend />
+          <BarChart
+            h={220}
+            data={months}
+            dataKey="month"
+            series={series}
+            withLegend
+            yAxisProps={WHOLE}
+          />
         ) : (
           <NoData />
         )}
       </ChartCard>
       <ChartCard title={t('stats.chart.byCategory')}>
         {categories.length ? (
-          <Group justify="center">
+          <Group justify="center" gap="xl">
             <DonutChart h={220} data={categories} withLabels withLabelsLine withTooltip />
+            <Stack gap={6} aria-hidden>
+              {categories.map((c) => (
+                <Group key={c.name} gap={6} wrap="nowrap">
+                  <ColorSwatch
+                    color={`var(--mantine-color-${c.color.replace('.', '-')})`}
+                    size={12}
+                  />
+                  <Text size="sm">
+                    {c.name} {c.value}
+                  </Text>
+                </Group>
+              ))}
+            </Stack>
           </Group>
         ) : (
           <NoData />
@@ -375,6 +395,7 @@ function Charts({ data }: { data: Dashboard }) {
           data={accepted('district', 'case.district')}
           dataKey="key"
           series={series.slice(0, 1)}
+          yAxisProps={WHOLE}
         />
       </ChartCard>
       <ChartCard title={t('stats.chart.bySource')}>
@@ -383,6 +404,7 @@ function Charts({ data }: { data: Dashboard }) {
           data={accepted('source', 'case.source')}
           dataKey="key"
           series={series.slice(0, 1)}
+          yAxisProps={WHOLE}
         />
       </ChartCard>
     </SimpleGrid>

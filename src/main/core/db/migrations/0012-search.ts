@@ -8,10 +8,10 @@ import type { Database } from '../schema'
  * - Full-text search inside the encrypted case base (search/index.ts writes it). FTS5's
  *   trigram tokenizer cannot match the many two-character words (张三, 噪音), so the indexed
  *   text is prepared in JavaScript as space-separated character bigrams of Han runs and
- *   trigrams of letter/digit runs, and unicode61 only splits on the spaces. The table is
+ *   trigrams of letter/digit runs, and unicode61 only splits on the spaces. The tables are
  *   contentless: the words live in the case tables, the index holds terms only. `search_doc`
  *   says which case (and timeline entry) each index row belongs to; deleting a case or an
- *   entry cascades to it, and the trigger takes the index row with it, so no term of a
+ *   entry cascades to it, and the triggers take the index row with it, so no term of a
  *   removed case stays behind.
  * - The list's deadline column stored per case (cases/deadline-columns.ts keeps it in the write
  *   transaction): `next_due` is the earliest due date of a clock not done, `overdue_from` the
@@ -33,6 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     case_byUpdatedAt: ['updated_at', 'number'],
     case_byNextDue: ['next_due', 'number'],
     case_byOverdueFrom: ['overdue_from', 'accepted_at'],
+    case_byCategory: ['category', 'accepted_at', 'number'],
     case_byStage: ['stage', 'accepted_at', 'number'],
     case_byDistrict: ['district', 'accepted_at', 'number'],
     case_byRisk: ['risk_level', 'accepted_at', 'number'],
@@ -57,14 +58,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['entry_id'])
     .where(sql.ref('entry_id'), 'is not', null)
     .execute()
-  await sql`CREATE VIRTUAL TABLE search_fts USING fts5(
-    ident, place, summary, record,
+  // Case rows and record rows in separate tables: a word common in records (调解) must not make
+  // a search of the identifiers walk every record that holds it.
+  await sql`CREATE VIRTUAL TABLE search_case_fts USING fts5(
+    ident, place, summary,
     content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 0'
   )`.execute(db)
-  await sql`CREATE TRIGGER search_doc_removed AFTER DELETE ON search_doc BEGIN
-    DELETE FROM search_fts WHERE rowid = old.id;
-  END`.execute(db)
+  await sql`CREATE VIRTUAL TABLE search_record_fts USING fts5(
+    record,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 0'
+  )`.execute(db)
+  await sql`CREATE TRIGGER search_doc_case_removed AFTER DELETE ON search_doc
+    WHEN old.entry_id IS NULL BEGIN
+      DELETE FROM search_case_fts WHERE rowid = old.id;
+    END`.execute(db)
+  await sql`CREATE TRIGGER search_doc_record_removed AFTER DELETE ON search_doc
+    WHEN old.entry_id IS NOT NULL BEGIN
+      DELETE FROM search_record_fts WHERE rowid = old.id;
+    END`.execute(db)
 
   // Cases registered before this version get their index rows and deadline columns here, by
   // the code search.rebuild runs. It reads tables of versions 0002–0009 only; should a later

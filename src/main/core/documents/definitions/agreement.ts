@@ -149,8 +149,9 @@ export const householdAgreements: DocumentDefinition = {
       const own = agreement.householdTerms.find((h) => h.householdId === household.id)
       const extra = (own?.terms ?? '')
         .split(/\r?\n/)
-        .map((line) => line.trim())
+        .map((line) => line.trim().replace(/[。；;，,]$/, ''))
         .filter(Boolean)
+        .map((line) => `${line}。`)
       const members = c.parties.filter((p) => p.householdId === household.id)
       return [
         ...(i > 0 ? [{ type: 'pageBreak' as const }] : []),

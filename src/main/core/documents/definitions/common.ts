@@ -41,6 +41,9 @@ export function cnDate(iso: string | undefined | null): string {
   return hh ? `${date} ${Number(hh)}:${mm}` : date
 }
 
+/** The ideographic space (U+3000) Chinese forms put between items on one line. */
+export const GAP = '\u3000'
+
 /** A blank date to fill in by hand on a printed form. */
 export const BLANK_DATE = '______年____月____日'
 

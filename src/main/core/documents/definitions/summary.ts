@@ -1,4 +1,4 @@
-import { cnDate, mediatorNames, fileStem, type DocumentDefinition } from './common'
+import { cnDate, GAP, mediatorNames, fileStem, type DocumentDefinition } from './common'
 
 /** At most this many rows per table, so the summary stays on one page; the rest is counted. */
 const MAX_ROWS = 10
@@ -10,6 +10,10 @@ const CLOCK_STATUS = {
   overdue: '已逾期',
   done: '已完成',
 } as const
+
+/** The case's summary may run to 2,000 characters; one page has room for a few lines. */
+const brief = (text: string) =>
+  [...text].length > 200 ? `${[...text].slice(0, 200).join('')}…` : text
 
 function capped<T>(rows: readonly T[]): { rows: readonly T[]; more: number } {
   return { rows: rows.slice(0, MAX_ROWS), more: Math.max(rows.length - MAX_ROWS, 0) }
@@ -45,11 +49,11 @@ export const caseSummary: DocumentDefinition = {
       fileName: fileStem(title, ctx),
       compact: true,
       blocks: [
-        { type: 'title', text: `${title}　${c.number}` },
+        { type: 'title', text: [title, c.number].join(GAP) },
         {
           type: 'paragraph',
           align: 'center',
-          text: `${ctx.organization}　${cnDate(ctx.today)}　${VIEW[c.documentView]}`,
+          text: [ctx.organization, cnDate(ctx.today), VIEW[c.documentView]].join(GAP),
         },
         {
           type: 'fields',
@@ -60,7 +64,7 @@ export const caseSummary: DocumentDefinition = {
             { label: '地点', value: `${label(`case.district.${c.district}`)}${c.street}` },
             { label: '调解员', value: mediatorNames(ctx) },
             { label: '风险等级', value: label(`case.risk.${c.riskLevel}`) },
-            { label: '案情', value: c.summary },
+            { label: '案情', value: brief(c.summary) },
             ...(c.households.length > 0
               ? [{ label: '分户签约', value: `已签约 ${signed}/${c.households.length}` }]
               : []),
