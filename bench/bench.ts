@@ -122,7 +122,7 @@ async function listMix(core: LocalCore, mediatorId: string) {
     { sort: 'nextDue', direction: 'asc' },
     { sort: 'number', direction: 'asc' },
     { sort: 'updatedAt' },
-    { text: '王' },
+    { text: '王芳' },
     { text: '1381' },
     { after: first.next ?? undefined },
   ]
@@ -165,10 +165,12 @@ function sqlMix(sqlite: InstanceType<typeof Sqlite>, caseIds: string[]) {
       JOIN case_mediator l ON l.case_id = c.id AND l.role = 'lead' JOIN user u ON u.id = l.user_id
       WHERE c.category = ? ORDER BY c.accepted_at DESC, c.number DESC LIMIT 101`),
     sqlite.prepare(`SELECT count(*) FROM "case" c WHERE c.category = ?`),
-    sqlite.prepare(`SELECT d.case_id, d.entry_id FROM search_record_fts f CROSS JOIN search_doc d
-      ON d.id = f.rowid WHERE f MATCH ? ORDER BY f.rowid DESC LIMIT 30`),
-    sqlite.prepare(`SELECT d.case_id FROM search_case_fts f CROSS JOIN search_doc d
-      ON d.id = f.rowid WHERE f MATCH ? ORDER BY f.rowid DESC LIMIT 30`),
+    sqlite.prepare(`SELECT d.case_id, d.entry_id FROM search_record_fts CROSS JOIN search_doc d
+      ON d.id = search_record_fts.rowid WHERE search_record_fts MATCH ?
+      ORDER BY search_record_fts.rowid DESC LIMIT 30`),
+    sqlite.prepare(`SELECT d.case_id FROM search_case_fts CROSS JOIN search_doc d
+      ON d.id = search_case_fts.rowid WHERE search_case_fts MATCH ?
+      ORDER BY search_case_fts.rowid DESC LIMIT 30`),
     sqlite.prepare(`SELECT * FROM party WHERE case_id = ?`),
     sqlite.prepare(`SELECT * FROM timeline_entry WHERE case_id = ? ORDER BY occurred_at`),
     sqlite.prepare(`SELECT * FROM "case" WHERE id = ?`),

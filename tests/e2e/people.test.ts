@@ -187,8 +187,16 @@ describe('the auditor', () => {
     await page.goto(`${server.url}#/cases/${mine.id}?tab=parties`)
     await expect.poll(() => page.getByText(zh.privacy.maskedView.title).isVisible()).toBe(true)
     await expect.poll(() => page.getByText('上***').first().isVisible()).toBe(true)
+    expect(await page.getByText('139****5678').isVisible()).toBe(true)
     const body = await page.locator('body').innerText()
-    for (const value of ['上官文静', RESIDENT_ID, '13912345678', '江苏路100弄', '背靠背', '推搡']) {
+    for (const value of [
+      '上官文静',
+      RESIDENT_ID,
+      '13912345678',
+      '江苏路100弄',
+      '仍愿和好',
+      '推搡',
+    ]) {
       expect(body).not.toContain(value)
     }
     expect(body).toContain(zh.privacy.withheld.caucusNotes)

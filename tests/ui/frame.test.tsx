@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Status } from '../../src/shared/schemas/account'
 import { ADMIN, installFakeConcord, ok, refuse, renderApp, status } from './harness'
@@ -40,21 +40,39 @@ afterEach(() => {
 })
 
 describe('frame', () => {
-  it('shows the organization, the user and the five sections in Chinese', async () => {
+  it('shows the organization, the user and an administrator’s sections in Chinese', async () => {
+    window.location.hash = '#/cases'
     fakeSession()
     renderApp()
     const nav = await screen.findByRole('navigation', { name: '主导航' })
     const items = within(nav)
       .getAllByRole('link')
       .map((item) => item.textContent)
-    expect(items).toEqual(['案件', '期限', '统计', '备份', '设置'])
-    expect(screen.getByRole('heading', { name: '案件' })).toBeTruthy()
-    // Case content is for case workers; the administrator is told so instead of refused.
-    expect(screen.getByText(/案件内容仅对调解员和主管开放/)).toBeTruthy()
-    expect(screen.getByTestId('org-name').textContent).toBe('浦江测试人民调解委员会')
-    expect(screen.getByRole('button', { name: '欧阳明远 的账户菜单' }).textContent).toContain(
-      '管理员',
+    expect(items).toEqual(['统计', '备份', '个人信息', '审计日志', '账户管理', '设置'])
+    // An administrator reads no cases, so the session starts on their first page instead.
+    await waitFor(() => expect(window.location.hash).toBe('#/statistics'))
+    expect(within(nav).getByRole('link', { name: '统计' }).getAttribute('aria-current')).toBe(
+      'page',
     )
+    expect(screen.getByTestId('org-name').textContent).toBe('浦江测试人民调解委员会')
+    expect(
+      screen.getByRole('button', { name: '欧阳明远 管理员 的账户菜单' }).textContent,
+    ).toContain('管理员')
+  })
+
+  it.each([
+    ['mediator', ['案件', '期限', '统计', '设置']],
+    ['supervisor', ['案件', '期限', '统计', '个人信息', '审计日志', '设置']],
+    ['auditor', ['案件', '统计', '设置']],
+  ] as const)('offers a %s only the sections for them', async (role, expected) => {
+    fakeSession(signedIn({ user: { ...ADMIN, role } }))
+    renderApp()
+    const nav = await screen.findByRole('navigation', { name: '主导航' })
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((item) => item.textContent),
+    ).toEqual(expected)
   })
 
   it('lets an administrator change the organization settings', async () => {
@@ -108,7 +126,7 @@ describe('frame', () => {
   it('locks on request and returns to the login screen without an idle notice', async () => {
     const core = fakeSession()
     const { user } = renderApp()
-    await user.click(await screen.findByRole('button', { name: '欧阳明远 的账户菜单' }))
+    await user.click(await screen.findByRole('button', { name: '欧阳明远 管理员 的账户菜单' }))
     await user.click(await screen.findByRole('menuitem', { name: '立即锁定' }))
     await screen.findByRole('heading', { name: '登录' })
     expect(core.payloadsOf('auth.lock')).toHaveLength(1)

@@ -21,12 +21,24 @@ export const theme = createTheme({
   },
 })
 
-/** Hints and error texts carry information, so they get AA contrast too (defaults are ~3.3:1). */
-export const cssVariablesResolver: CSSVariablesResolver = () => ({
+/**
+ * Hints and error texts carry information, so they get AA contrast too (defaults are ~3.3:1).
+ * Light badges and alerts print coloured text on a tint of the same colour; Mantine's shade 6
+ * falls below AA for small text (yellow, orange, teal especially); shade 9 on shade 0 passes.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = (current) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // Links sit on striped and hovered rows too, where shade 6 is just under 4.5:1.
+    '--mantine-color-anchor': 'var(--mantine-color-indigo-8)',
+    ...Object.fromEntries(
+      Object.keys(current.colors).flatMap((color) => [
+        [`--mantine-color-${color}-light-color`, `var(--mantine-color-${color}-9)`],
+        [`--mantine-color-${color}-light`, `var(--mantine-color-${color}-0)`],
+      ]),
+    ),
   },
   dark: {},
 })

@@ -99,18 +99,7 @@ export const en = {
     accounts: 'Accounts',
     settings: 'Settings',
   },
-  pages: {
-    cases: { title: 'Cases', empty: 'Case registration, parties and stages will be managed here.' },
-    deadlines: {
-      title: 'Deadlines',
-      empty: 'The board of statutory and practice deadlines will appear here.',
-    },
-    statistics: {
-      title: 'Statistics',
-      empty: 'Charts and period reports will be produced here.',
-    },
-    backup: { title: 'Backup', empty: 'Encrypted backup and restore will be done here.' },
-  },
+
   user: {
     menu: 'Account',
     menuOf: 'Account menu for {{name}}',

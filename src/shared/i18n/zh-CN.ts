@@ -96,12 +96,7 @@ export const zhCN = {
     accounts: '账户管理',
     settings: '设置',
   },
-  pages: {
-    cases: { title: '案件', empty: '案件登记、当事人与办理流程将在此处管理。' },
-    deadlines: { title: '期限', empty: '法定期限与办理时限看板将在此处显示。' },
-    statistics: { title: '统计', empty: '统计图表与定期报表将在此处生成。' },
-    backup: { title: '备份', empty: '加密备份与恢复将在此处操作。' },
-  },
+
   user: {
     menu: '账户',
     menuOf: '{{name}} 的账户菜单',

@@ -41,7 +41,8 @@ async function state(dir: string) {
   const keyring = readFileSync(join(dir, 'keyring.json'), 'utf8')
   const key = await keyOf(dir, ADMIN.login, ADMIN.password)
   // The archive also holds its own log entry (services/backup.ts); the rest must match exactly.
-  const { backup_log: _log, ...dump } = dumpTables(join(dir, 'concord.db'), key)
+  const dump = dumpTables(join(dir, 'concord.db'), key)
+  delete dump.backup_log
   return { keyring, dump }
 }
 

@@ -147,9 +147,9 @@ function blocks(b: Block, size: number): (Paragraph | Table)[] {
             (row) =>
               new TableRow({
                 children: [
-                  unruled([run(row)], 46),
-                  unruled([run(SIGN_LINE.sign), run(GAP.repeat(5), { underline: {} })], 30),
-                  unruled([run(SIGN_LINE.date)], 24),
+                  unruled([run(row)], 40),
+                  unruled([run(SIGN_LINE.sign), run(GAP.repeat(5), { underline: {} })], 25),
+                  unruled([run(SIGN_LINE.date)], 35),
                 ],
               }),
           ),

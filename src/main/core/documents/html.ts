@@ -1,4 +1,3 @@
-import { GAP } from './definitions/common'
 import type { Block, DocumentModel } from './model'
 
 /**
@@ -45,12 +44,16 @@ th, td { border: 0.6pt solid #000; padding: ${compact ? '1pt 4pt' : '3pt 4pt'}; 
   text-align: left; overflow-wrap: anywhere; white-space: pre-wrap; }
 table.fields th { width: ${compact ? '16%' : '22%'}; font-weight: 700; background: #f2f2f2; }
 table.grid th { font-family: ${SANS}; font-weight: 700; background: #f2f2f2; }
-table.signatures { margin-top: 10pt; page-break-inside: avoid; }
+/* Signatures and seal stay together: a seal alone on the last page proves nothing. */
+table.signatures { margin-top: 10pt; page-break-inside: avoid; break-after: avoid; }
+table.signatures + table.signatures { break-before: avoid; }
 table.signatures td { border: none; padding: 10pt 0 0; vertical-align: bottom; }
-table.signatures td:first-child { width: 46%; }
-table.signatures td:nth-child(2) { width: 30%; }
+table.signatures td:first-child { width: 40%; }
+table.signatures td:nth-child(2) { width: 25%; white-space: nowrap; }
+table.signatures td:nth-child(3) { width: 35%; white-space: nowrap; }
 .blank { display: inline-block; width: 6.5em; border-bottom: 0.6pt solid #000; }
-.seal { margin: 22pt 0 0 auto; width: 46%; text-align: center; page-break-inside: avoid; }
+.seal { margin: 22pt 0 0 auto; width: 46%; text-align: center; page-break-inside: avoid;
+  break-before: avoid; }
 .seal p { margin: 4pt 0; }
 .page-break { page-break-after: always; break-after: page; }
 body.cover h1 { font-size: 30pt; letter-spacing: 0.3em; margin: 40mm 0 8mm; }

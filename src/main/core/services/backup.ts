@@ -149,7 +149,7 @@ async function prune(caseBase: CaseBase, settings: BackupSettings): Promise<void
 async function lastAttempt(caseBase: CaseBase, kinds: Kind[]) {
   return caseBase.db
     .selectFrom('backupLog')
-    .select(['createdAt', 'status'])
+    .select(['createdAt', 'status', 'folder', 'fileName', 'size'])
     .where('kind', 'in', kinds)
     .orderBy('createdAt', 'desc')
     .limit(1)
@@ -182,8 +182,9 @@ export async function runScheduledBackup(ctx: CoreContext): Promise<void> {
   const now = ctx.now()
   const last = await lastAttempt(caseBase, ['scheduled'])
   const lastAt = last ? new Date(last.createdAt) : null
+  // A success counts for the day; a failure (or an attempt cut off by a crash) for an hour.
   const counts =
-    last?.status === 'verified' || (lastAt && now.getTime() - lastAt.getTime() < RETRY_AFTER_MS)
+    (last && isGood(last)) || (lastAt && now.getTime() - lastAt.getTime() < RETRY_AFTER_MS)
   if (!dailyBackupDue(settings.dailyAt, counts ? lastAt : null, now)) return
   await createBackup(ctx, settings.folder, 'scheduled').then(
     () => prune(caseBase, settings),

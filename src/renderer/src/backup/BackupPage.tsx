@@ -373,7 +373,7 @@ function BackupLog({ log }: { log: Listing['log'] }) {
                 <Table.Td>{t(`backup.log.kinds.${entry.kind}`)}</Table.Td>
                 <Table.Td>
                   {entry.status === 'verified' ? (
-                    <Text size="sm" c="teal.8">
+                    <Text size="sm" c="teal.9">
                       {t('backup.log.ok')} · {entry.file}
                     </Text>
                   ) : (

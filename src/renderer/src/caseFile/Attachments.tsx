@@ -152,7 +152,7 @@ export function AttachmentList({
                 <Table.Td>
                   {a.fileName}
                   {a.restricted && (
-                    <Text span size="xs" c="orange.8" ml="xs">
+                    <Text span size="xs" c="red.9" ml="xs">
                       {t('attachments.restricted')}
                     </Text>
                   )}

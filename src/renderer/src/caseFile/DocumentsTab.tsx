@@ -242,14 +242,14 @@ function Status({ item }: { item: DocumentAvailability }) {
   const label = useLabel()
   if (item.available) {
     return (
-      <Text size="sm" c="teal.8">
+      <Text size="sm" c="teal.9">
         {t('documents.ready')}
       </Text>
     )
   }
   const items = item.missing.map((key) => label(`documents.missingItem.${key}`)).join('、')
   return (
-    <Text size="sm" c="orange.8">
+    <Text size="sm" c="red.9">
       {t('documents.missing', { items })}
     </Text>
   )

@@ -31,6 +31,9 @@ export function PartiesTab({ file }: { file: CaseFile }) {
   const [editing, setEditing] = useState<Party | null | undefined>(undefined)
   const households = new Map(file.households.map((h) => [h.id, h.unit]))
   const reportable = file.category === 'family' && file.parties.some((p) => needsMandatoryReport(p))
+  // The list masks numbers for passers-by; the auditor's view arrives masked by the core already.
+  const masked = (value: string, mask: (v: string) => string) =>
+    file.view === 'masked' ? value : mask(value)
 
   return (
     <Stack>
@@ -71,9 +74,9 @@ export function PartiesTab({ file }: { file: CaseFile }) {
                 </Table.Td>
                 <Table.Td>{t(`case.partyRole.${party.role}`)}</Table.Td>
                 <Table.Td ff="monospace">
-                  {party.idNumber ? maskResidentId(party.idNumber) : ''}
+                  {party.idNumber ? masked(party.idNumber, maskResidentId) : ''}
                 </Table.Td>
-                <Table.Td>{party.phone ? maskPhone(party.phone) : ''}</Table.Td>
+                <Table.Td>{party.phone ? masked(party.phone, maskPhone) : ''}</Table.Td>
                 <Table.Td>
                   {party.kind === 'person' ? t(`case.civilCapacity.${party.civilCapacity}`) : ''}
                 </Table.Td>

@@ -1,5 +1,5 @@
 import { AppShell, Divider, Group, NavLink, Text } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ChangePasswordModal } from '../account/ChangePasswordModal'
 import { useIdleLock } from '../account/useIdleLock'
@@ -15,8 +15,7 @@ import { AuditPage } from '../audit/AuditPage'
 import { useSession } from '../status'
 import { BackupPage } from '../backup/BackupPage'
 import { BackupWarning } from '../backup/health'
-import { forgetPage, pageHref, PAGES, useCurrentPage } from './pages'
-import { PlaceholderPage } from './PlaceholderPage'
+import { forgetPage, navigate, pageHref, pagesFor, useCurrentPage, type Page } from './pages'
 import { StatisticsPage } from '../statistics/StatisticsPage'
 import { UserMenu } from './UserMenu'
 
@@ -30,6 +29,12 @@ export function AppFrame({ onLock }: { onLock: (byHand: boolean) => void }) {
   useEffect(() => forgetPage, [])
   const [changingPassword, setChangingPassword] = useState(false)
   useIdleLock(session.idleLockMinutes, () => onLock(false))
+  const pages = useMemo(() => pagesFor(session.user.role), [session.user.role])
+  const home = pages[0] ?? 'settings'
+  // Every session starts on #/cases; an administrator, who reads no cases, starts on their first page.
+  useEffect(() => {
+    if (!pages.includes(page)) navigate(pageHref(home), { replace: true })
+  }, [pages, page, home])
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="lg">
@@ -56,7 +61,7 @@ export function AppFrame({ onLock }: { onLock: (byHand: boolean) => void }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('frame.navigation')}>
-        {PAGES.map((item) => (
+        {pages.map((item) => (
           <NavLink
             key={item}
             component="a"
@@ -70,29 +75,7 @@ export function AppFrame({ onLock }: { onLock: (byHand: boolean) => void }) {
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
         {session.user.role === 'admin' && <BackupWarning />}
-        {page === 'backup' ? (
-          <BackupPage />
-        ) : page === 'accounts' ? (
-          <AccountsPage />
-        ) : page === 'settings' ? (
-          <SettingsPage />
-        ) : page === 'privacy' ? (
-          <PrivacyPage />
-        ) : page === 'audit' ? (
-          <AuditPage />
-        ) : page === 'statistics' ? (
-          <StatisticsPage />
-        ) : page === 'cases' ? (
-          <CasesPage />
-        ) : page === 'deadlines' ? (
-          caseWorker ? (
-            <DeadlinesPage />
-          ) : (
-            <NotCaseWorker page="deadlines" />
-          )
-        ) : (
-          <PlaceholderPage page={page} />
-        )}
+        <PageView page={page} caseWorker={caseWorker} />
       </AppShell.Main>
       {caseWorker && <QuickFind />}
       <ChangePasswordModal
@@ -102,4 +85,25 @@ export function AppFrame({ onLock }: { onLock: (byHand: boolean) => void }) {
       />
     </AppShell>
   )
+}
+
+function PageView({ page, caseWorker }: { page: Page; caseWorker: boolean }) {
+  switch (page) {
+    case 'cases':
+      return <CasesPage />
+    case 'deadlines':
+      return caseWorker ? <DeadlinesPage /> : <NotCaseWorker page="deadlines" />
+    case 'statistics':
+      return <StatisticsPage />
+    case 'backup':
+      return <BackupPage />
+    case 'privacy':
+      return <PrivacyPage />
+    case 'audit':
+      return <AuditPage />
+    case 'accounts':
+      return <AccountsPage />
+    case 'settings':
+      return <SettingsPage />
+  }
 }

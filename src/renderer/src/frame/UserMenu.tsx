@@ -18,7 +18,9 @@ export function UserMenu({
         <Button
           variant="subtle"
           color="gray"
-          aria-label={t('user.menuOf', { name: user.displayName })}
+          aria-label={t('user.menuOf', {
+            name: `${user.displayName} ${t(`user.role.${user.role}`)}`,
+          })}
           rightSection={
             <Badge variant="light" size="sm" tt="none">
               {t(`user.role.${user.role}`)}

@@ -1,4 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react'
+import type { Role } from '../../../shared/schemas/account'
 
 export const PAGES = [
   'cases',
@@ -11,6 +12,23 @@ export const PAGES = [
   'settings',
 ] as const
 export type Page = (typeof PAGES)[number]
+
+/**
+ * Whom each page is for. The navigation shows only these, so nobody is offered a page that
+ * only says no; the core still refuses every call on its own (contract access rules).
+ */
+export const PAGE_ROLES: Record<Page, readonly Role[]> = {
+  cases: ['mediator', 'supervisor', 'auditor'],
+  deadlines: ['mediator', 'supervisor'],
+  statistics: ['admin', 'supervisor', 'mediator', 'auditor'],
+  backup: ['admin'],
+  privacy: ['admin', 'supervisor'],
+  audit: ['admin', 'supervisor'],
+  accounts: ['admin'],
+  settings: ['admin', 'supervisor', 'mediator', 'auditor'],
+}
+
+export const pagesFor = (role: Role): Page[] => PAGES.filter((p) => PAGE_ROLES[p].includes(role))
 
 const isPage = (name: string): name is Page => (PAGES as readonly string[]).includes(name)
 

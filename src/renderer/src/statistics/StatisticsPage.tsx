@@ -315,7 +315,6 @@ function Kpis({ figures, open }: { figures: Figures; open: Open }) {
           <UnstyledButton
             key={kpi}
             onClick={() => open({ set })}
-            aria-label={`${t(`stats.figure.${kpi}`)} ${value}`}
             title={t('stats.kpiHint')}
           >
             {body}
