@@ -195,10 +195,13 @@ describe('accounts screen', () => {
     expect(await within(rotation).findByText(zh.changePassword.wrongCurrent)).toBeTruthy()
   })
 
-  it('tells other roles that accounts are for administrators', async () => {
+  it('is not offered to other roles: the address leads to their first page instead', async () => {
     const core = openAccounts({ role: 'supervisor' })
-    await goToAccounts()
-    expect(await screen.findByText(zh.accounts.notAllowed)).toBeTruthy()
+    window.location.hash = '#/accounts'
+    renderApp()
+    const nav = await screen.findByRole('navigation')
+    expect(within(nav).queryByRole('link', { name: zh.nav.accounts })).toBeNull()
+    await waitFor(() => expect(window.location.hash).toBe('#/cases'))
     expect(core.payloadsOf('users.accounts')).toEqual([])
   })
 })

@@ -156,10 +156,12 @@ describe('the audit trail page', () => {
     )
   })
 
-  it('tells a mediator it is not for them, without asking the core', async () => {
+  it('is not offered to a mediator, and the core is never asked', async () => {
     const fake = open('mediator', {})
     renderApp()
-    expect(await screen.findByText('审计日志仅供主管和管理员查看。')).toBeTruthy()
+    const nav = await screen.findByRole('navigation')
+    expect(within(nav).queryByRole('link', { name: '审计日志' })).toBeNull()
+    await waitFor(() => expect(window.location.hash).toBe('#/cases'))
     expect(fake.payloadsOf('audit.list')).toEqual([])
   })
 })

@@ -5,99 +5,20 @@ import { checkAccess } from '../../src/main/core/router'
 import type { CoreContext } from '../../src/main/core/context'
 import { Vault, type SessionUser } from '../../src/main/core/vault'
 import type { CaseBase } from '../../src/main/core/db/open'
+import { ACCESS } from '../support/access'
 import { call, refusal, setUp, tempDir, testCore } from '../support/core'
 import type { Core } from '../../src/main/core/router'
 
 /**
- * Who may call what, written out by hand: loosening a rule in the contract makes this fail.
- * 'anyone' works while locked; 'recovery' only after the recovery code; otherwise the roles.
+ * Who may call what, from the one hand-written table (tests/support/access.ts) that the
+ * access-matrix test also runs against the real core: loosening a rule makes both fail.
  */
-const EXPECTED: Record<Channel, 'anyone' | 'recovery' | readonly Role[]> = {
-  'app.status': 'anyone',
-  'app.activity': ['admin', 'supervisor', 'mediator', 'auditor'],
-  'prefs.setLanguage': 'anyone',
-  'setup.begin': 'anyone',
-  'setup.complete': 'anyone',
-  'auth.unlock': 'anyone',
-  'auth.unlockWithRecoveryCode': 'anyone',
-  'auth.resetAdminPassword': 'recovery',
-  'auth.lock': 'anyone',
-  'auth.changePassword': ['admin', 'supervisor', 'mediator', 'auditor'],
-  'settings.get': ['admin', 'supervisor', 'mediator', 'auditor'],
-  'settings.update': ['admin'],
-  'users.list': ['admin', 'supervisor', 'mediator', 'auditor'],
-  'users.create': ['admin'],
-  'users.accounts': ['admin'],
-  'users.resetPassword': ['admin'],
-  'users.disable': ['admin'],
-  'users.update': ['admin'],
-  'keys.rotate': ['admin'],
-  'cases.create': ['mediator', 'supervisor'],
-  'cases.list': ['mediator', 'supervisor', 'auditor'],
-  'cases.get': ['mediator', 'supervisor', 'auditor'],
-  'cases.update': ['mediator', 'supervisor'],
-  'cases.transition': ['mediator', 'supervisor'],
-  'cases.recordEvent': ['mediator', 'supervisor'],
-  'parties.add': ['mediator', 'supervisor'],
-  'parties.update': ['mediator', 'supervisor'],
-  'parties.remove': ['mediator', 'supervisor'],
-  'parties.relate': ['mediator', 'supervisor'],
-  'parties.unrelate': ['mediator', 'supervisor'],
-  'households.add': ['mediator', 'supervisor'],
-  'households.update': ['mediator', 'supervisor'],
-  'timeline.add': ['mediator', 'supervisor'],
-  'checklist.set': ['mediator', 'supervisor'],
-  'attachments.add': ['mediator', 'supervisor'],
-  'attachments.get': ['mediator', 'supervisor'],
-  'attachments.remove': ['mediator', 'supervisor'],
-  'deadlines.board': ['mediator', 'supervisor'],
-  'clocks.pause': ['mediator', 'supervisor'],
-  'clocks.extend': ['mediator', 'supervisor'],
-  'calendar.get': ['admin', 'supervisor', 'mediator', 'auditor'],
-  'calendar.setOverride': ['admin'],
-  'calendar.removeOverride': ['admin'],
-  'filters.list': ['mediator', 'supervisor'],
-  'filters.save': ['mediator', 'supervisor'],
-  'filters.remove': ['mediator', 'supervisor'],
-  'documents.list': ['mediator', 'supervisor'],
-  'documents.generate': ['mediator', 'supervisor'],
-  'search.query': ['mediator', 'supervisor'],
-  'search.rebuild': ['admin', 'supervisor'],
-  'import.open': ['supervisor'],
-  'import.check': ['supervisor'],
-  'import.commit': ['supervisor'],
-  'import.saveMapping': ['supervisor'],
-  'import.discard': ['supervisor'],
-  'backup.getSettings': ['admin'],
-  'backup.updateSettings': ['admin'],
-  'backup.create': ['admin'],
-  'backup.list': ['admin'],
-  'backup.health': ['admin', 'supervisor', 'mediator', 'auditor'],
-  'backup.pickPath': ['admin'],
-  'backup.inspect': ['admin'],
-  'backup.restore': ['admin'],
-  'audit.list': ['supervisor', 'admin'],
-  'audit.verify': ['supervisor', 'admin'],
-  'dataRequests.add': ['mediator', 'supervisor'],
-  'dataRequests.decide': ['mediator', 'supervisor'],
-  'retention.get': ['admin', 'supervisor'],
-  'retention.set': ['admin'],
-  'retention.due': ['admin', 'supervisor'],
-  'cases.anonymize': ['supervisor'],
-  'stats.dashboard': ['supervisor', 'mediator', 'auditor', 'admin'],
-  'stats.drilldown': ['supervisor', 'mediator', 'auditor'],
-  'contracts.list': ['supervisor', 'auditor', 'admin'],
-  'contracts.save': ['supervisor', 'admin'],
-  'contracts.remove': ['supervisor', 'admin'],
-  'reports.export': ['supervisor', 'auditor'],
-  'reports.freeze': ['supervisor'],
-  'reports.list': ['supervisor', 'auditor'],
-  'reports.verify': ['supervisor', 'auditor'],
-  'exports.begin': ['supervisor', 'mediator', 'auditor'],
-  'exports.next': ['supervisor', 'mediator', 'auditor'],
-  'exports.finish': ['supervisor', 'mediator', 'auditor'],
-  'exports.cancel': ['supervisor', 'mediator', 'auditor'],
-}
+const EXPECTED: Record<Channel, 'anyone' | 'recovery' | readonly Role[]> = Object.fromEntries(
+  Object.entries(ACCESS).map(([channel, rule]) => [
+    channel,
+    typeof rule === 'string' ? rule : Role.options.filter((role) => rule[role] !== 'deny'),
+  ]),
+) as Record<Channel, 'anyone' | 'recovery' | readonly Role[]>
 
 type Caller = 'locked' | 'recovery' | Role | `${Role}-mustChangePassword`
 const CALLERS: Caller[] = [

@@ -9,7 +9,6 @@ export const accountsEn: Widen<typeof accountsZhCN> = {
       'Every staff member uses their own account. New accounts and reset passwords start with a temporary password, which the person must replace with their own at the next sign-in.',
     separation:
       'Administrator accounts cannot read case content. Someone who both administers and mediates gets a second, mediator account, keeping the two duties apart.',
-    notAllowed: 'Accounts are managed by administrators.',
     add: 'New account',
     rotate: 'Rotate key',
     column: {

@@ -7,7 +7,6 @@ export const auditEn: Widen<typeof auditZhCN> = {
     title: 'Audit trail',
     intro:
       'Sign-ins, case views and every change (with its before and after), chained by hashes so that any alteration can be detected.',
-    notAllowed: 'The audit trail is for supervisors and administrators.',
     filter: {
       user: 'User',
       allUsers: 'All users',

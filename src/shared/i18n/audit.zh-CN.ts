@@ -7,7 +7,6 @@ export const auditZhCN = {
     title: '审计日志',
     intro:
       '记录登录、查看案件和每一次修改（含修改前后内容），按哈希链串联，任何改动都可被验证发现。',
-    notAllowed: '审计日志仅供主管和管理员查看。',
     filter: {
       user: '操作人',
       allUsers: '全部人员',

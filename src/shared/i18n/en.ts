@@ -237,8 +237,6 @@ export const en = {
     loadMore: 'Load more ({{shown}} of {{total}} shown)',
     empty: 'No cases match these filters.',
     overdue: 'Overdue',
-    notCaseWorker:
-      'Case content is open to mediators and supervisors only. Administrators manage accounts, settings and backups.',
     column: {
       number: 'Case no.',
       category: 'Category',
@@ -663,7 +661,6 @@ export const en = {
       password: 'Your own password (your signature as supervisor)',
       confirm: 'Anonymize',
       done: 'Case {{number}} was anonymized.',
-      supervisorOnly: 'Anonymization is approved by a supervisor.',
     },
   },
   ledgerImport: {

@@ -233,7 +233,6 @@ export const zhCN = {
     loadMore: '加载更多（已显示 {{shown}} / {{total}}）',
     empty: '没有符合条件的案件。',
     overdue: '已逾期',
-    notCaseWorker: '案件内容仅对调解员和主管开放。管理员负责账号、设置与备份。',
     column: {
       number: '案号',
       category: '类别',
@@ -655,7 +654,6 @@ export const zhCN = {
       password: '督导本人密码（用于签批）',
       confirm: '确认匿名化',
       done: '案件 {{number}} 已匿名化。',
-      supervisorOnly: '匿名化须由督导审批。',
     },
   },
   ledgerImport: {

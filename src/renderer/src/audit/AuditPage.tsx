@@ -53,18 +53,6 @@ function useActionLabel() {
 }
 
 export function AuditPage() {
-  const { t } = useTranslation()
-  const { user } = useSession()
-  if (user.role !== 'admin' && user.role !== 'supervisor') {
-    return (
-      <Stack>
-        <Title order={2}>{t('audit.title')}</Title>
-        <Alert color="gray" variant="light">
-          {t('audit.notAllowed')}
-        </Alert>
-      </Stack>
-    )
-  }
   return <AuditTrail />
 }
 

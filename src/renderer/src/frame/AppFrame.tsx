@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { ChangePasswordModal } from '../account/ChangePasswordModal'
 import { useIdleLock } from '../account/useIdleLock'
 import { LanguageSwitch } from '../components/LanguageSwitch'
-import { NotCaseWorker, useIsCaseWorker } from '../cases/access'
+import { useIsCaseWorker } from '../cases/access'
 import { CasesPage } from '../cases/CasesPage'
 import { QuickFind } from '../cases/QuickFind'
 import { DeadlinesPage } from '../deadlines/DeadlinesPage'
@@ -75,7 +75,8 @@ export function AppFrame({ onLock }: { onLock: (byHand: boolean) => void }) {
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
         {session.user.role === 'admin' && <BackupWarning />}
-        <PageView page={page} caseWorker={caseWorker} />
+        {/* A page not for this role is never rendered, not even for the moment before redirecting. */}
+        {pages.includes(page) && <PageView page={page} />}
       </AppShell.Main>
       {caseWorker && <QuickFind />}
       <ChangePasswordModal
@@ -87,12 +88,12 @@ export function AppFrame({ onLock }: { onLock: (byHand: boolean) => void }) {
   )
 }
 
-function PageView({ page, caseWorker }: { page: Page; caseWorker: boolean }) {
+function PageView({ page }: { page: Page }) {
   switch (page) {
     case 'cases':
       return <CasesPage />
     case 'deadlines':
-      return caseWorker ? <DeadlinesPage /> : <NotCaseWorker page="deadlines" />
+      return <DeadlinesPage />
     case 'statistics':
       return <StatisticsPage />
     case 'backup':

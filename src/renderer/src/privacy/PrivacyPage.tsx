@@ -37,16 +37,6 @@ const DUE_KEY = ['retention', 'due'] as const
 export function PrivacyPage() {
   const { t } = useTranslation()
   const { user } = useSession()
-  if (user.role !== 'admin' && user.role !== 'supervisor') {
-    return (
-      <Stack>
-        <Title order={2}>{t('privacy.page.title')}</Title>
-        <Alert color="gray" variant="light">
-          {t('privacy.page.supervisorOnly')}
-        </Alert>
-      </Stack>
-    )
-  }
   return (
     <Stack maw={900}>
       <Title order={2}>{t('privacy.page.title')}</Title>

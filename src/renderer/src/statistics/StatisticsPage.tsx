@@ -312,11 +312,7 @@ function Kpis({ figures, open }: { figures: Figures; open: Open }) {
           </Paper>
         )
         return open && set ? (
-          <UnstyledButton
-            key={kpi}
-            onClick={() => open({ set })}
-            title={t('stats.kpiHint')}
-          >
+          <UnstyledButton key={kpi} onClick={() => open({ set })} title={t('stats.kpiHint')}>
             {body}
           </UnstyledButton>
         ) : (
