@@ -373,7 +373,11 @@ export const contract = {
     output: z.array(RetentionDueCase),
     access: roles('admin', 'supervisor'),
   }),
-  'cases.anonymize': channel({ input: AnonymizeInput, output: CaseFile, access: roles('supervisor') }),
+  'cases.anonymize': channel({
+    input: AnonymizeInput,
+    output: CaseFile,
+    access: roles('supervisor'),
+  }),
   /**
    * Full-text search over everything the user may see (issue 7): case numbers, names, phone and
    * ID fragments, addresses, summaries and timeline records; best match per case, ranked.

@@ -98,11 +98,19 @@ describe('first run', () => {
     await page.getByRole('button', { name: zh.setup.finish }).click()
 
     await expect
-      .poll(() => page.getByRole('link', { name: zh.nav.cases }).isVisible(), { timeout: 30_000 })
+      .poll(() => page.getByRole('link', { name: zh.nav.statistics, exact: true }).isVisible(), {
+        timeout: 30_000,
+      })
       .toBe(true)
-    for (const item of Object.values(zh.nav)) {
-      await expect.poll(() => page.getByRole('link', { name: item }).isVisible()).toBe(true)
-    }
+    // The administrator's sections; case content is not among them (docs/privacy.md).
+    const nav = page.getByRole('navigation')
+    await expect
+      .poll(() => nav.getByRole('link').allInnerTexts())
+      .toEqual(
+        (['statistics', 'backup', 'privacy', 'audit', 'accounts', 'settings'] as const).map(
+          (item) => zh.nav[item],
+        ),
+      )
     await expect.poll(() => page.getByText(ORG).first().isVisible()).toBe(true)
     await screenshot(page, '04-frame')
     expect(readdirSync(data.dir)).toEqual(expect.arrayContaining(['concord.db', 'keyring.json']))
@@ -120,7 +128,9 @@ describe('locking and unlocking', () => {
     await lockFromUserMenu(page)
     await screenshot(page, '06-login')
     await signIn(page, ADMIN.login, ADMIN.password)
-    await expect.poll(() => page.getByRole('link', { name: zh.nav.cases }).isVisible()).toBe(true)
+    await expect
+      .poll(() => page.getByRole('link', { name: zh.nav.statistics, exact: true }).isVisible())
+      .toBe(true)
   })
 
   it('answers a wrong password in Chinese and stays locked', async () => {
@@ -151,21 +161,27 @@ describe('locking and unlocking', () => {
     await screenshot(page, '09-reset-admin-password')
     await page.getByRole('button', { name: zh.recovery.submit }).click()
     await expect
-      .poll(() => page.getByRole('link', { name: zh.nav.cases }).isVisible(), { timeout: 30_000 })
+      .poll(() => page.getByRole('link', { name: zh.nav.statistics, exact: true }).isVisible(), {
+        timeout: 30_000,
+      })
       .toBe(true)
 
     await lockFromUserMenu(page)
     await signIn(page, ADMIN.login, ADMIN.password)
     await expect.poll(() => page.getByText(zh.errors.WRONG_CREDENTIALS).isVisible()).toBe(true)
     await signIn(page, ADMIN.login, NEW_PASSWORD)
-    await expect.poll(() => page.getByRole('link', { name: zh.nav.cases }).isVisible()).toBe(true)
+    await expect
+      .poll(() => page.getByRole('link', { name: zh.nav.statistics, exact: true }).isVisible())
+      .toBe(true)
   })
 })
 
 describe('language', () => {
   it('switches the whole UI to English and back, and remembers it on the login screen', async () => {
     await page.getByRole('combobox', { name: zh.language.label }).selectOption('en')
-    await expect.poll(() => page.getByRole('link', { name: en.nav.cases }).isVisible()).toBe(true)
+    await expect
+      .poll(() => page.getByRole('link', { name: en.nav.statistics, exact: true }).isVisible())
+      .toBe(true)
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
     await screenshot(page, '10-frame-en')
     await page.getByRole('link', { name: en.nav.settings }).click()

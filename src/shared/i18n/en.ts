@@ -605,11 +605,13 @@ export const en = {
     maskedView: {
       title: 'Read-only view: personal data masked',
       body: 'You are viewing this case as an auditor. ID numbers, phones, names and addresses are masked, and the following is not shown to the auditor role:',
-      anonymized: 'This case was anonymized on {{date}}: its personal data was deleted and it can no longer change.',
+      anonymized:
+        'This case was anonymized on {{date}}: its personal data was deleted and it can no longer change.',
     },
     withheld: {
       caucusNotes: 'Caucus (separate-session) records and restricted material',
-      familySafety: 'Domestic-violence details (incident log, warning letters, protection orders, safety plan)',
+      familySafety:
+        'Domestic-violence details (incident log, warning letters, protection orders, safety plan)',
       accusationMaterial: 'The content of an accusation petition',
       minorsIdentity: 'The identity of minors',
       attachments: 'Attachments',
@@ -683,7 +685,8 @@ export const en = {
       template: 'The columns that can be imported are listed under "Ledger template" in the help.',
     },
     mapping: {
-      intro: 'Choose the ledger column for each field. Fields marked * need a column or a value for blank cells.',
+      intro:
+        'Choose the ledger column for each field. Fields marked * need a column or a value for blank cells.',
       sheet: 'Sheet',
       headerRow: 'Header row',
       rows: '{{count}} data rows',
@@ -708,7 +711,8 @@ export const en = {
     check: {
       running: 'Checking: {{checked}} / {{total}} rows',
       clean: 'All {{total}} rows passed. Ready to import.',
-      problems: '{{rows}} rows have problems ({{count}} in all). Correct the ledger and choose it again, or change the mapping. Nothing is imported until every problem is solved.',
+      problems:
+        '{{rows}} rows have problems ({{count}} in all). Correct the ledger and choose it again, or change the mapping. Nothing is imported until every problem is solved.',
       shown: 'Only the first {{shown}} problems are shown.',
       row: 'Row',
       field: 'Field',
@@ -752,7 +756,7 @@ export const en = {
       required: 'Required but blank',
       unknownCategory: 'Unknown category',
       unknownSource: 'Unknown source',
-      unknownDistrict: 'Unknown district (one of Shanghai\'s 16 districts)',
+      unknownDistrict: "Unknown district (one of Shanghai's 16 districts)",
       unknownRiskLevel: 'Unknown risk level (low, medium, high, critical)',
       unknownStage: 'Unknown stage',
       unknownMediator: 'No such mediator (by name or login; an active mediator or supervisor)',
@@ -1038,12 +1042,17 @@ export const en = {
       'This document cannot be generated yet: the case still lacks what it needs ({{missing}}).',
     PDF_UNAVAILABLE: 'PDF cannot be produced on this computer right now; use DOCX instead.',
     CASE_ANONYMIZED: 'This case was anonymized and can no longer change.',
-    IMPORT_FILE_TOO_LARGE: 'File too large: a ledger may be at most {{maxMb}} MB. Nothing was read.',
-    IMPORT_TOO_MANY_ROWS: 'Too many rows: at most {{maxRows}} rows per import. Split the ledger into several files.',
-    IMPORT_UNREADABLE: 'This file cannot be read. Only Excel workbooks (.xlsx) and CSV files are supported; save an old .xls as .xlsx in Excel first.',
+    IMPORT_FILE_TOO_LARGE:
+      'File too large: a ledger may be at most {{maxMb}} MB. Nothing was read.',
+    IMPORT_TOO_MANY_ROWS:
+      'Too many rows: at most {{maxRows}} rows per import. Split the ledger into several files.',
+    IMPORT_UNREADABLE:
+      'This file cannot be read. Only Excel workbooks (.xlsx) and CSV files are supported; save an old .xls as .xlsx in Excel first.',
     IMPORT_EMPTY: 'This file holds no data.',
-    IMPORT_EXPIRED: 'The import has expired (the case base was locked or another file opened). Choose the file again.',
-    IMPORT_HAS_PROBLEMS: 'The ledger still has {{count}} problems; no case was imported. Run the dry run and correct them first.',
+    IMPORT_EXPIRED:
+      'The import has expired (the case base was locked or another file opened). Choose the file again.',
+    IMPORT_HAS_PROBLEMS:
+      'The ledger still has {{count}} problems; no case was imported. Run the dry run and correct them first.',
     BACKUP_FOLDER_INVALID:
       'This backup folder cannot be used: enter the full path of an existing folder you can write to (e.g. D:\\Backup or /media/usb/backup).',
     BACKUP_FILE_INVALID:

@@ -701,7 +701,8 @@ export const zhCN = {
     check: {
       running: '正在检查：{{checked}} / {{total}} 行',
       clean: '全部 {{total}} 行检查无误，可以导入。',
-      problems: '{{rows}} 行有问题，共 {{count}} 处。请修改台账后重新选择文件，或调整对应关系。所有问题解决前不会导入任何案件。',
+      problems:
+        '{{rows}} 行有问题，共 {{count}} 处。请修改台账后重新选择文件，或调整对应关系。所有问题解决前不会导入任何案件。',
       shown: '仅显示前 {{shown}} 处问题。',
       row: '行号',
       field: '字段',
@@ -1014,7 +1015,8 @@ export const zhCN = {
     CASE_ANONYMIZED: '该案件已匿名化，不能再修改。',
     IMPORT_FILE_TOO_LARGE: '文件过大：台账不能超过 {{maxMb}} MB，未读取。',
     IMPORT_TOO_MANY_ROWS: '行数过多：一次最多导入 {{maxRows}} 行，请把台账拆成几个文件。',
-    IMPORT_UNREADABLE: '无法读取该文件。仅支持 Excel 工作簿（.xlsx）和 CSV 文件；旧版 .xls 请先在 Excel 中另存为 .xlsx。',
+    IMPORT_UNREADABLE:
+      '无法读取该文件。仅支持 Excel 工作簿（.xlsx）和 CSV 文件；旧版 .xls 请先在 Excel 中另存为 .xlsx。',
     IMPORT_EMPTY: '该文件中没有数据。',
     IMPORT_EXPIRED: '导入已失效（案件库曾锁定或已打开其他文件），请重新选择文件。',
     IMPORT_HAS_PROBLEMS: '台账中还有 {{count}} 处问题，未导入任何案件。请先运行检查并改正。',

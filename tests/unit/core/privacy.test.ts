@@ -308,6 +308,14 @@ describe('retention and anonymization (PIPL Arts. 19 and 47)', () => {
     for (const value of PERSONAL_VALUES) expect(text).not.toContain(value)
 
     expect(await call(core, 'retention.due')).toEqual([])
+    // The search index forgot them in the same transaction.
+    for (const q of ['张三丰', '李四', ID_NUMBERS.li.slice(-6), '背靠背']) {
+      const hits = await call(core, 'search.query', { q, limit: 20 })
+      expect(
+        hits.filter((h) => h.caseId === family.id),
+        q,
+      ).toEqual([])
+    }
     const again = await refusal(core, 'cases.update', {
       caseId: family.id,
       version: anonymized.version,

@@ -78,6 +78,10 @@ describe('search', () => {
 
     const [byNumber] = await search(first.file.number.slice(0, 9))
     expect(byNumber).toMatchObject({ caseId: first.file.id, field: 'number' })
+    // A fragment across the Han/digit boundary and the sequence alone (〔2026〕家调字第0001号).
+    const sequence = /第(\d+)号/.exec(first.file.number)?.[1] ?? ''
+    expect(await found(`字第${sequence}`)).toContain(first.file.id)
+    expect(await found(sequence)).toContain(first.file.id)
 
     const [phone] = await search('1234 5678')
     expect(phone).toMatchObject({ caseId: first.file.id, field: 'phone', highlights: [] })
@@ -125,6 +129,25 @@ describe('search', () => {
     })
     expect(stale.code).toBe('CONFLICT')
     expect(await found('王五')).toEqual([])
+  })
+
+  it('keeps the stored deadline column in step with the holiday calendar', async () => {
+    const petition = await call(core, 'cases.create', caseInput('petition', staff))
+    const nextDue = async () =>
+      (await call(core, 'cases.list', { category: 'petition' })).rows[0]?.nextDue
+    // 15 days from 2026-02-26 to route the petition; a last day off moves to the next working day.
+    expect(await nextDue()).toBe('2026-03-13')
+    await signInAs(core, ADMIN.login)
+    await call(core, 'calendar.setOverride', {
+      date: '2026-03-13',
+      kind: 'holiday',
+      reason: '区政府临时调休',
+    })
+    await signInAs(core, staff.supervisor.login)
+    expect(await nextDue()).toBe('2026-03-16')
+    expect(
+      (await call(core, 'cases.get', { caseId: petition.id })).clocks.map((c) => c.due),
+    ).toContain('2026-03-16')
   })
 
   it('is rebuilt from the case tables by a supervisor or administrator', async () => {

@@ -10,7 +10,9 @@
  */
 
 const HAN = /\p{Script=Han}/u
-const RUN = /\p{Script=Han}+|[\p{L}\p{N}]+/gu
+// Han characters are letters too: the second kind of run must leave them out, or 第0001号
+// would end in a mixed run (0001号) indexed as bigrams and never match the digits 0001.
+const RUN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu
 
 /** The form text is compared in: full-width forms folded (ＡＢ１ → ab1), lower case. */
 export function normalize(text: string): string {
