@@ -3,10 +3,19 @@ import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core/router'
-import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract'
+import type { Channel, ChannelInput } from '../../src/shared/contract'
 import { zhCN as zh } from '../../src/shared/i18n/zh-CN'
 import { tempDir } from '../support/core'
-import { launchChromium, openWindow, screenshot, serveRenderer, startCore } from '../support/e2e'
+import {
+  E2E,
+  callCore,
+  launchChromium,
+  openWindow,
+  screenshot,
+  serveRenderer,
+  startCore,
+  setUpOrganization,
+} from '../support/e2e'
 
 /**
  * Issue 8 item 7: axe-core on every main screen of the built renderer finds no serious or
@@ -15,9 +24,8 @@ import { launchChromium, openWindow, screenshot, serveRenderer, startCore } from
  */
 // Evaluated through the debugging protocol: the app's CSP rightly refuses an injected <script>.
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const PASSWORD = 'Fenglin-Road-2026'
-const OWN = 'Jiangwan-Town-77'
-const TEMP = 'Linshi-Mima-2026'
+const PASSWORD = E2E.admin.password
+const OWN = E2E.ownPassword
 
 let data: ReturnType<typeof tempDir>
 let server: Awaited<ReturnType<typeof serveRenderer>>
@@ -27,14 +35,8 @@ let page: Page
 let caseNumber = ''
 let caseId = ''
 
-async function call<C extends Channel>(
-  channel: C,
-  payload?: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await core.handle({ channel, payload })
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`)
-  return result.value as ChannelOutput<C>
-}
+const call = <C extends Channel>(channel: C, payload?: ChannelInput<C>) =>
+  callCore(core, channel, payload)
 
 interface Violation {
   id: string
@@ -63,29 +65,15 @@ beforeAll(async () => {
   data = tempDir('concord-e2e-a11y-')
   server = await serveRenderer()
   core = startCore(data.dir)
-  const { recoveryCode, confirmGroups } = await call('setup.begin', {
-    orgName: '长宁区江苏路街道人民调解委员会',
-    orgCapacity: 'people_mediation_committee',
-    admin: { displayName: '欧阳管理', login: 'admin', password: PASSWORD },
-  })
-  const groups = recoveryCode.split('-')
-  await call('setup.complete', {
-    confirmation: [groups[confirmGroups[0]]!, groups[confirmGroups[1]]!],
-  })
-  const supervisor = await call('users.create', {
-    displayName: '司马主管',
-    login: 'sima',
-    role: 'supervisor',
-    temporaryPassword: TEMP,
-  })
-  await call('auth.unlock', { login: 'sima', password: TEMP })
-  await call('auth.changePassword', { currentPassword: TEMP, newPassword: OWN })
+  const ids = await setUpOrganization(core, [
+    { displayName: '司马主管', login: 'sima', role: 'supervisor' },
+  ])
   const created = await call('cases.create', {
     source: 'application',
     summary: '邻里因噪音纠纷申请调解',
     district: 'changning',
     street: '江苏路街道',
-    leadMediatorId: supervisor.id,
+    leadMediatorId: ids.sima ?? '',
     coMediatorIds: [],
     riskLevel: 'medium',
     acceptedAt: '2026-11-20',

@@ -4,15 +4,22 @@ import type { Core } from '../../src/main/core/router'
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract'
 import { zhCN as zh } from '../../src/shared/i18n/zh-CN'
 import { tempDir } from '../support/core'
-import { launchChromium, openWindow, screenshot, serveRenderer, startCore } from '../support/e2e'
+import {
+  E2E,
+  callCore,
+  launchChromium,
+  openWindow,
+  screenshot,
+  serveRenderer,
+  startCore,
+  setUpOrganization,
+} from '../support/e2e'
 
 /**
  * The audit trail end to end: a mediator opens a case and changes it in the window; the
  * supervisor signs in, finds both in the trail with the before and after, and verifies the chain.
  */
-const PASSWORD = 'Fenglin-Road-2026'
-const OWN = 'Jiangwan-Town-77'
-const TEMP = 'Linshi-Mima-2026'
+const OWN = E2E.ownPassword
 const SUPERVISOR = { login: 'sima', displayName: '司马主管', role: 'supervisor' as const }
 const MEDIATOR = { login: 'zhuge', displayName: '诸葛调解', role: 'mediator' as const }
 
@@ -23,37 +30,14 @@ let browser: Browser
 let page: Page
 let caseFile: ChannelOutput<'cases.create'>
 
-async function call<C extends Channel>(
-  channel: C,
-  payload?: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await core.handle({ channel, payload })
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`)
-  return result.value as ChannelOutput<C>
-}
+const call = <C extends Channel>(channel: C, payload?: ChannelInput<C>) =>
+  callCore(core, channel, payload)
 
 beforeAll(async () => {
   data = tempDir('concord-e2e-audit-')
   server = await serveRenderer()
   core = startCore(data.dir)
-  const { recoveryCode, confirmGroups } = await call('setup.begin', {
-    orgName: '长宁区江苏路街道人民调解委员会',
-    orgCapacity: 'people_mediation_committee',
-    admin: { displayName: '欧阳管理', login: 'admin', password: PASSWORD },
-  })
-  const groups = recoveryCode.split('-')
-  await call('setup.complete', {
-    confirmation: [groups[confirmGroups[0]]!, groups[confirmGroups[1]]!],
-  })
-  let mediatorId = ''
-  for (const user of [SUPERVISOR, MEDIATOR]) {
-    const created = await call('users.create', { ...user, temporaryPassword: TEMP })
-    if (user === MEDIATOR) mediatorId = created.id
-  }
-  for (const user of [SUPERVISOR, MEDIATOR]) {
-    await call('auth.unlock', { login: user.login, password: TEMP })
-    await call('auth.changePassword', { currentPassword: TEMP, newPassword: OWN })
-  }
+  const mediatorId = (await setUpOrganization(core, [SUPERVISOR, MEDIATOR]))[MEDIATOR.login] ?? ''
   caseFile = await call('cases.create', {
     source: 'application',
     summary: '邻里噪声纠纷，双方同意调解',

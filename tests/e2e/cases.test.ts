@@ -3,12 +3,21 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core/router'
-import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract'
+import type { Channel, ChannelInput } from '../../src/shared/contract'
 import { residentIdCheckCharacter } from '../../src/shared/domain/resident-id'
 import type { CaseCategory } from '../../src/shared/domain/workflow/types'
 import { zhCN as zh } from '../../src/shared/i18n/zh-CN'
 import { tempDir } from '../support/core'
-import { launchChromium, openWindow, screenshot, serveRenderer, startCore } from '../support/e2e'
+import {
+  E2E,
+  callCore,
+  launchChromium,
+  openWindow,
+  screenshot,
+  serveRenderer,
+  startCore,
+  setUpOrganization,
+} from '../support/e2e'
 
 /**
  * Issue 3 end to end, in Chromium on the built renderer against the real core in its worker:
@@ -17,9 +26,7 @@ import { launchChromium, openWindow, screenshot, serveRenderer, startCore } from
  * board; a conflicting edit from two windows. Accounts are made through the contract, as an
  * administrator would (account screens belong to issue 4).
  */
-const PASSWORD = 'Fenglin-Road-2026'
-const OWN = 'Jiangwan-Town-77'
-const TEMP = 'Linshi-Mima-2026'
+const OWN = E2E.ownPassword
 const SUPERVISOR = { login: 'sima', displayName: '司马主管', role: 'supervisor' as const }
 const MEDIATOR = { login: 'zhuge', displayName: '诸葛调解', role: 'mediator' as const }
 const FIRST17 = '31010419850315012'
@@ -32,40 +39,14 @@ let browser: Browser
 let page: Page
 let mediatorId = ''
 
-async function call<C extends Channel>(
-  channel: C,
-  payload?: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await core.handle({ channel, payload })
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`)
-  return result.value as ChannelOutput<C>
-}
-
-async function setUpOrganization() {
-  const { recoveryCode, confirmGroups } = await call('setup.begin', {
-    orgName: '长宁区江苏路街道人民调解委员会',
-    orgCapacity: 'people_mediation_committee',
-    admin: { displayName: '欧阳管理', login: 'admin', password: PASSWORD },
-  })
-  const groups = recoveryCode.split('-')
-  await call('setup.complete', {
-    confirmation: [groups[confirmGroups[0]]!, groups[confirmGroups[1]]!],
-  })
-  for (const user of [SUPERVISOR, MEDIATOR]) {
-    const created = await call('users.create', { ...user, temporaryPassword: TEMP })
-    if (user === MEDIATOR) mediatorId = created.id
-  }
-  for (const user of [SUPERVISOR, MEDIATOR]) {
-    await call('auth.unlock', { login: user.login, password: TEMP })
-    await call('auth.changePassword', { currentPassword: TEMP, newPassword: OWN })
-  }
-}
+const call = <C extends Channel>(channel: C, payload?: ChannelInput<C>) =>
+  callCore(core, channel, payload)
 
 beforeAll(async () => {
   data = tempDir('concord-e2e-cases-')
   server = await serveRenderer()
   core = startCore(data.dir)
-  await setUpOrganization()
+  mediatorId = (await setUpOrganization(core, [SUPERVISOR, MEDIATOR]))[MEDIATOR.login] ?? ''
   browser = await launchChromium()
   ;({ page } = await openWindow(browser, core, server.url))
   await page.getByRole('link', { name: zh.cases.new }).waitFor({ timeout: 30_000 })

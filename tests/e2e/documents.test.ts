@@ -4,11 +4,19 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCoreWorker } from '../../src/main/core/client'
 import type { Core } from '../../src/main/core/router'
-import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract'
+import type { Channel, ChannelInput } from '../../src/shared/contract'
 import { residentIdCheckCharacter } from '../../src/shared/domain/resident-id'
 import { zhCN as zh } from '../../src/shared/i18n/zh-CN'
 import { tempDir } from '../support/core'
-import { launchChromium, OUT, openWindow, screenshot, serveRenderer } from '../support/e2e'
+import {
+  callCore,
+  launchChromium,
+  OUT,
+  openWindow,
+  screenshot,
+  serveRenderer,
+  setUpOrganization,
+} from '../support/e2e'
 import { chromiumPdfRenderer, docxText, pdfText } from '../support/pdf'
 
 /**
@@ -17,9 +25,6 @@ import { chromiumPdfRenderer, docxText, pdfText } from '../support/pdf'
  * and prints through the worker→host PDF bridge to Chromium, as it prints through Electron's
  * printToPDF in the app.
  */
-const PASSWORD = 'Fenglin-Road-2026'
-const OWN = 'Jiangwan-Town-77'
-const TEMP = 'Linshi-Mima-2026'
 const MEDIATOR = { login: 'zhuge', displayName: '诸葛调解', role: 'mediator' as const }
 const FIRST17 = '31010419850315012'
 const RESIDENT_ID = FIRST17 + residentIdCheckCharacter(FIRST17)
@@ -32,28 +37,11 @@ let page: Page
 let caseId = ''
 let caseNumber = ''
 
-async function call<C extends Channel>(
-  channel: C,
-  payload?: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await core.handle({ channel, payload })
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`)
-  return result.value as ChannelOutput<C>
-}
+const call = <C extends Channel>(channel: C, payload?: ChannelInput<C>) =>
+  callCore(core, channel, payload)
 
 async function setUp() {
-  const { recoveryCode, confirmGroups } = await call('setup.begin', {
-    orgName: '长宁区江苏路街道人民调解委员会',
-    orgCapacity: 'people_mediation_committee',
-    admin: { displayName: '欧阳管理', login: 'admin', password: PASSWORD },
-  })
-  const groups = recoveryCode.split('-')
-  await call('setup.complete', {
-    confirmation: [groups[confirmGroups[0]]!, groups[confirmGroups[1]]!],
-  })
-  const mediator = await call('users.create', { ...MEDIATOR, temporaryPassword: TEMP })
-  await call('auth.unlock', { login: MEDIATOR.login, password: TEMP })
-  await call('auth.changePassword', { currentPassword: TEMP, newPassword: OWN })
+  const mediator = { id: (await setUpOrganization(core, [MEDIATOR]))[MEDIATOR.login] ?? '' }
   let file = await call('cases.create', {
     source: 'application',
     summary: '业主与物业公司因停车费发生纠纷',

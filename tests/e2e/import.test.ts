@@ -1,10 +1,16 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core/router'
-import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract'
 import { zhCN as zh } from '../../src/shared/i18n/zh-CN'
 import { tempDir } from '../support/core'
-import { launchChromium, openWindow, screenshot, serveRenderer, startCore } from '../support/e2e'
+import {
+  launchChromium,
+  openWindow,
+  screenshot,
+  serveRenderer,
+  startCore,
+  setUpOrganization,
+} from '../support/e2e'
 import { csvText, encodeGbk, ledgerRow, xlsxLedger } from '../support/ledger'
 
 /**
@@ -12,9 +18,6 @@ import { csvText, encodeGbk, ledgerRow, xlsxLedger } from '../support/ledger'
  * resident ID, chooses the corrected file and imports it; then a GBK-encoded CSV ledger as
  * Excel on Chinese Windows saves it. The imported cases appear in the case list.
  */
-const PASSWORD = 'Fenglin-Road-2026'
-const OWN = 'Jiangwan-Town-77'
-const TEMP = 'Linshi-Mima-2026'
 const SUPERVISOR = { login: 'sima', displayName: '司马主管', role: 'supervisor' as const }
 const MEDIATOR = { login: 'zhuge', displayName: '诸葛调解', role: 'mediator' as const }
 
@@ -24,35 +27,11 @@ let core: Core
 let browser: Browser
 let page: Page
 
-async function call<C extends Channel>(
-  channel: C,
-  payload?: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await core.handle({ channel, payload })
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`)
-  return result.value as ChannelOutput<C>
-}
-
 beforeAll(async () => {
   data = tempDir('concord-e2e-import-')
   server = await serveRenderer()
   core = startCore(data.dir)
-  const { recoveryCode, confirmGroups } = await call('setup.begin', {
-    orgName: '黄浦区外滩街道人民调解委员会',
-    orgCapacity: 'people_mediation_committee',
-    admin: { displayName: '欧阳管理', login: 'admin', password: PASSWORD },
-  })
-  const groups = recoveryCode.split('-')
-  await call('setup.complete', {
-    confirmation: [groups[confirmGroups[0]]!, groups[confirmGroups[1]]!],
-  })
-  for (const user of [SUPERVISOR, MEDIATOR]) {
-    await call('users.create', { ...user, temporaryPassword: TEMP })
-  }
-  for (const user of [MEDIATOR, SUPERVISOR]) {
-    await call('auth.unlock', { login: user.login, password: TEMP })
-    await call('auth.changePassword', { currentPassword: TEMP, newPassword: OWN })
-  }
+  await setUpOrganization(core, [MEDIATOR, SUPERVISOR], '黄浦区外滩街道人民调解委员会')
   browser = await launchChromium()
   ;({ page } = await openWindow(browser, core, `${server.url}#/cases`))
   await page.getByRole('button', { name: zh.ledgerImport.open }).waitFor({ timeout: 60_000 })

@@ -5,7 +5,16 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/cont
 import { residentIdCheckCharacter } from '../../src/shared/domain/resident-id'
 import { zhCN as zh } from '../../src/shared/i18n/zh-CN'
 import { tempDir } from '../support/core'
-import { launchChromium, openWindow, screenshot, serveRenderer, startCore } from '../support/e2e'
+import {
+  E2E,
+  callCore,
+  launchChromium,
+  openWindow,
+  screenshot,
+  serveRenderer,
+  startCore,
+  setUpOrganization,
+} from '../support/e2e'
 
 /**
  * Issue 4 end to end, in Chromium against the real core: record-level access (a mediator
@@ -13,9 +22,8 @@ import { launchChromium, openWindow, screenshot, serveRenderer, startCore } from
  * view, and the retention page. Accounts are created in the accounts screen by
  * tests/e2e/accounts.test.ts and the audit trail is browsed in tests/e2e/audit.test.ts.
  */
-const PASSWORD = 'Fenglin-Road-2026'
-const OWN = 'Jiangwan-Town-77'
-const TEMP = 'Linshi-Mima-2026'
+const PASSWORD = E2E.admin.password
+const OWN = E2E.ownPassword
 const USERS = {
   supervisor: { login: 'sima', displayName: '司马主管', role: 'supervisor' as const },
   mediator: { login: 'zhuge', displayName: '诸葛调解', role: 'mediator' as const },
@@ -35,14 +43,8 @@ const ids: Record<string, string> = {}
 let mine: ChannelOutput<'cases.get'>
 let theirs: ChannelOutput<'cases.get'>
 
-async function call<C extends Channel>(
-  channel: C,
-  payload?: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await core.handle({ channel, payload })
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`)
-  return result.value as ChannelOutput<C>
-}
+const call = <C extends Channel>(channel: C, payload?: ChannelInput<C>) =>
+  callCore(core, channel, payload)
 
 async function signIn(p: Page, login: string, password: string) {
   await p.goto(`${server.url}#/cases`)
@@ -62,22 +64,8 @@ beforeAll(async () => {
   data = tempDir('concord-e2e-people-')
   server = await serveRenderer()
   core = startCore(data.dir)
-  const { recoveryCode, confirmGroups } = await call('setup.begin', {
-    orgName: '长宁区江苏路街道人民调解委员会',
-    orgCapacity: 'people_mediation_committee',
-    admin: { displayName: '欧阳管理', login: 'admin', password: PASSWORD },
-  })
-  const groups = recoveryCode.split('-')
-  await call('setup.complete', {
-    confirmation: [groups[confirmGroups[0]]!, groups[confirmGroups[1]]!],
-  })
-  for (const [key, user] of Object.entries(USERS)) {
-    ids[key] = (await call('users.create', { ...user, temporaryPassword: TEMP })).id
-  }
-  for (const user of Object.values(USERS)) {
-    await call('auth.unlock', { login: user.login, password: TEMP })
-    await call('auth.changePassword', { currentPassword: TEMP, newPassword: OWN })
-  }
+  const accounts = await setUpOrganization(core, Object.values(USERS))
+  for (const [key, user] of Object.entries(USERS)) ids[key] = accounts[user.login] ?? ''
   await call('auth.unlock', { login: USERS.mediator.login, password: OWN })
   const created = await call('cases.create', {
     source: 'policeReferral',

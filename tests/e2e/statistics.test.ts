@@ -3,20 +3,25 @@ import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core/router'
-import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract'
+import type { Channel, ChannelInput } from '../../src/shared/contract'
 import { todayInChina } from '../../src/shared/domain/iso-date'
 import { zhCN as zh } from '../../src/shared/i18n/zh-CN'
 import { tempDir } from '../support/core'
-import { launchChromium, openWindow, screenshot, serveRenderer, startCore } from '../support/e2e'
+import {
+  callCore,
+  launchChromium,
+  openWindow,
+  screenshot,
+  serveRenderer,
+  startCore,
+  setUpOrganization,
+} from '../support/e2e'
 
 /**
  * Issue 6 end to end: the 统计 dashboard on three cases accepted this month, a drill-down, a
  * period report exported from the UI and opened with exceljs, the report frozen and checked,
  * and the case list exported to CSV from the cases page.
  */
-const PASSWORD = 'Fenglin-Road-2026'
-const OWN = 'Jiangwan-Town-77'
-const TEMP = 'Linshi-Mima-2026'
 const SUPERVISOR = { login: 'sima', displayName: '司马主管', role: 'supervisor' as const }
 const MEDIATOR = { login: 'zhuge', displayName: '诸葛调解', role: 'mediator' as const }
 
@@ -28,33 +33,11 @@ let page: Page
 const numbers: string[] = []
 const today = todayInChina()
 
-async function call<C extends Channel>(
-  channel: C,
-  payload?: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await core.handle({ channel, payload })
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`)
-  return result.value as ChannelOutput<C>
-}
+const call = <C extends Channel>(channel: C, payload?: ChannelInput<C>) =>
+  callCore(core, channel, payload)
 
 async function setUp() {
-  const { recoveryCode, confirmGroups } = await call('setup.begin', {
-    orgName: '长宁区江苏路街道人民调解委员会',
-    orgCapacity: 'people_mediation_committee',
-    admin: { displayName: '欧阳管理', login: 'admin', password: PASSWORD },
-  })
-  const groups = recoveryCode.split('-')
-  await call('setup.complete', {
-    confirmation: [groups[confirmGroups[0]]!, groups[confirmGroups[1]]!],
-  })
-  const ids: Record<string, string> = {}
-  for (const user of [SUPERVISOR, MEDIATOR]) {
-    ids[user.login] = (await call('users.create', { ...user, temporaryPassword: TEMP })).id
-  }
-  for (const user of [MEDIATOR, SUPERVISOR]) {
-    await call('auth.unlock', { login: user.login, password: TEMP })
-    await call('auth.changePassword', { currentPassword: TEMP, newPassword: OWN })
-  }
+  const ids = await setUpOrganization(core, [MEDIATOR, SUPERVISOR])
   for (const [district, details] of [
     ['changning', { category: 'family' }],
     ['changning', { category: 'owners', estate: '江苏路花园' }],

@@ -7,7 +7,12 @@ import { startCoreWorker } from '../../src/main/core/client'
 import type { Core } from '../../src/main/core/router'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/shell/csp'
 import { buildApi } from '../../src/shared/api'
-import { CHANNELS } from '../../src/shared/contract'
+import {
+  CHANNELS,
+  type Channel,
+  type ChannelInput,
+  type ChannelOutput,
+} from '../../src/shared/contract'
 
 /**
  * End-to-end harness (DESIGN.md §5): the built renderer served on loopback, driven in Debian's
@@ -100,4 +105,60 @@ export async function openWindow(
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true })
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+}
+
+/** The organization, administrator and passwords the end-to-end tests share. */
+export const E2E = {
+  org: '长宁区江苏路街道人民调解委员会',
+  admin: { displayName: '欧阳管理', login: 'admin', password: 'Fenglin-Road-2026' },
+  temporaryPassword: 'Linshi-Mima-2026',
+  ownPassword: 'Jiangwan-Town-77',
+} as const
+
+/** A request made by the test's own hands rather than the window's: a refusal throws its code. */
+export async function callCore<C extends Channel>(
+  core: Core,
+  channel: C,
+  payload?: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const result = await core.handle({ channel, payload })
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`)
+  return result.value as ChannelOutput<C>
+}
+
+/**
+ * First-run setup through the contract, as the setup screen does it, then each user created by
+ * the administrator and taken past their first sign-in (temporary password, then their own).
+ * Returns each login's user id; the last user of the list stays signed in.
+ */
+export async function setUpOrganization(
+  core: Core,
+  users: readonly Omit<ChannelInput<'users.create'>, 'temporaryPassword'>[],
+  orgName: string = E2E.org,
+): Promise<Record<string, string>> {
+  const { recoveryCode, confirmGroups } = await callCore(core, 'setup.begin', {
+    orgName,
+    orgCapacity: 'people_mediation_committee',
+    admin: E2E.admin,
+  })
+  const groups = recoveryCode.split('-')
+  await callCore(core, 'setup.complete', {
+    confirmation: [groups[confirmGroups[0]] ?? '', groups[confirmGroups[1]] ?? ''],
+  })
+  const ids: Record<string, string> = {}
+  for (const user of users) {
+    const created = await callCore(core, 'users.create', {
+      ...user,
+      temporaryPassword: E2E.temporaryPassword,
+    })
+    ids[user.login] = created.id
+  }
+  for (const { login } of users) {
+    await callCore(core, 'auth.unlock', { login, password: E2E.temporaryPassword })
+    await callCore(core, 'auth.changePassword', {
+      currentPassword: E2E.temporaryPassword,
+      newPassword: E2E.ownPassword,
+    })
+  }
+  return ids
 }
