@@ -99,29 +99,50 @@ export function viewParty<P extends PersonalFields>(
   }
 }
 
-const RESIDENT_ID_IN_TEXT = /(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{9}[0-9Xx](?![0-9])/g
-const MOBILE_IN_TEXT = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g
+const RESIDENT_ID_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g
+const MOBILE_IN_TEXT = /(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g
+const LANDLINE_IN_TEXT = /(?<!\d)0\d{2,3}[\s-]?[1-9]\d{6,7}(?!\d)/g
+
+/** A person as recorded, and as the view shows them (viewParty's result). */
+export interface ShownPerson {
+  original: PersonalFields
+  shown: PersonalFields
+}
 
 /**
- * Free text (a summary, a session record) masked for a reader who may not see who is involved:
- * every value the case records about its people (names, numbers, addresses) is replaced by its
- * masked form wherever it occurs, and anything shaped like a resident ID or a mobile number is
- * masked even if no party carries it. Longest values first, so 张三丰 is not half-replaced by 张三.
+ * Free text (a summary, a session record, an agreement's facts) for a reader who may not see
+ * who is involved: every value the case records about its people is replaced, wherever it
+ * occurs, by what the view shows of it, and anything shaped like a resident ID or a phone
+ * number is masked (or, de-identified, replaced by `hidden`) even if no party carries it.
+ * Longest values first, so 欧阳娜娜 is not half-replaced by a party called 欧阳; one-character
+ * names are left alone, or every 张 in the text would go.
  */
-export function maskText(text: string, people: readonly PersonalFields[]): string {
-  const replacements = new Map<string, string>()
-  for (const person of people) {
-    if (person.kind === 'person' && person.name.trim()) {
-      replacements.set(person.name.trim(), maskName(person.name))
+export function textRedactor(
+  people: readonly ShownPerson[],
+  view: Exclude<PersonalDataView, 'full'>,
+  hidden = '',
+): (text: string) => string {
+  const pairs: [string, string][] = []
+  for (const { original, shown } of people) {
+    const name = original.name.trim()
+    if (original.kind === 'person' && [...name].length >= 2) pairs.push([name, shown.name])
+    for (const field of ['idNumber', 'phone', 'address'] as const) {
+      const value = original[field]?.trim()
+      if (value) pairs.push([value, shown[field] ?? hidden])
     }
-    if (person.idNumber?.trim())
-      replacements.set(person.idNumber.trim(), maskResidentId(person.idNumber))
-    if (person.phone?.trim()) replacements.set(person.phone.trim(), maskPhone(person.phone))
-    if (person.address?.trim()) replacements.set(person.address.trim(), maskAddress(person.address))
   }
-  let masked = text
-  for (const value of [...replacements.keys()].sort((a, b) => b.length - a.length)) {
-    masked = masked.replaceAll(value, replacements.get(value) as string)
-  }
-  return masked.replace(RESIDENT_ID_IN_TEXT, maskResidentId).replace(MOBILE_IN_TEXT, maskPhone)
+  pairs.sort((a, b) => b[0].length - a[0].length)
+  const masked = view === 'masked'
+  return (text) =>
+    pairs
+      .reduce((acc, [from, to]) => acc.replaceAll(from, to), text)
+      .replace(RESIDENT_ID_IN_TEXT, (id) => (masked ? maskResidentId(id) : hidden))
+      .replace(MOBILE_IN_TEXT, (phone) => (masked ? maskPhone(phone) : hidden))
+      .replace(LANDLINE_IN_TEXT, (phone) => (masked ? maskPhone(phone) : hidden))
+}
+
+/** Free text masked for the case's own people (the auditor's view, masked exports). */
+export function maskText(text: string, people: readonly PersonalFields[]): string {
+  const shown = people.map((original) => ({ original, shown: viewParty(original, 'masked', '') }))
+  return textRedactor(shown, 'masked')(text)
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Core } from '../../../src/main/core/router'
 import type { ChannelInput } from '../../../src/shared/contract'
 import { maskName, maskPhone, maskResidentId } from '../../../src/shared/domain/masking'
+import { ExportColumn } from '../../../src/shared/schemas/statistics'
 import {
   addUser,
   ADMIN,
@@ -263,23 +264,7 @@ describe('period reports', () => {
 })
 
 type Begin = ChannelInput<'exports.begin'>
-const ALL_COLUMNS: Begin['columns'] = [
-  'number',
-  'category',
-  'stage',
-  'source',
-  'district',
-  'street',
-  'riskLevel',
-  'acceptedAt',
-  'closedOn',
-  'leadMediator',
-  'summary',
-  'parties',
-  'idNumbers',
-  'phones',
-  'records',
-]
+const ALL_COLUMNS: Begin['columns'] = [...ExportColumn.options]
 
 /** Runs an export to the end as the window does: begin, next until done, finish. */
 async function exportCases(input: Partial<Begin>) {

@@ -4,6 +4,8 @@ import {
   maskName,
   maskPhone,
   maskResidentId,
+  maskText,
+  textRedactor,
   viewParty,
 } from '../../../src/shared/domain/masking'
 
@@ -113,5 +115,34 @@ describe('viewParty', () => {
     expect(viewParty(company, 'masked', '被申请人1').name).toBe('上海某物业有限公司')
     expect(viewParty(company, 'masked', '被申请人1').phone).toBe('138****5678')
     expect(viewParty(company, 'deidentified', '被申请人1').phone).toBeNull()
+  })
+})
+
+describe('textRedactor and maskText', () => {
+  const zhang = {
+    kind: 'person' as const,
+    name: '张三丰',
+    idNumber: '310101199003071230',
+    phone: '13812345678',
+    address: '上海市浦东新区张杨路100弄5号301室',
+  }
+  const text =
+    '张三丰（13812345678，住上海市浦东新区张杨路100弄5号301室）称：李四电话021-62345678，身份证110105194912310025。'
+
+  it('masks the case’s people wherever they occur, and any ID or phone shaped number', () => {
+    expect(maskText(text, [zhang])).toBe(
+      '张**（138****5678，住上海市浦东新区****）称：李四电话021-****5678，身份证110***********0025。',
+    )
+  })
+
+  it('de-identifies with the pseudonym and drops numbers for the placeholder', () => {
+    const shown = viewParty(zhang, 'deidentified', '申请人1')
+    expect(textRedactor([{ original: zhang, shown }], 'deidentified', '[略]')(text)).toBe(
+      '申请人1（[略]，住[略]）称：李四电话[略]，身份证[略]。',
+    )
+  })
+
+  it('leaves a one-character name alone rather than every occurrence of that character', () => {
+    expect(maskText('张先生与张女士', [{ ...zhang, name: '张' }])).toBe('张先生与张女士')
   })
 })

@@ -1,9 +1,4 @@
-import {
-  maskPhone,
-  maskResidentId,
-  viewParty,
-  type PersonalDataView,
-} from '../../../shared/domain/masking'
+import { textRedactor, viewParty, type PersonalDataView } from '../../../shared/domain/masking'
 import { checkResidentId, type Sex } from '../../../shared/domain/resident-id'
 import { PartyRole, type CaseFile, type Party } from '../../../shared/schemas/case'
 
@@ -30,16 +25,6 @@ export interface ViewOptions {
   pseudonym: (party: Party, ordinal: number) => string
   /** What replaces a number the view hides completely. */
   hidden: string
-}
-
-const RESIDENT_ID = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g
-const MOBILE = /(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g
-const LANDLINE = /(?<!\d)0\d{2,3}[\s-]?[1-9]\d{6,7}(?!\d)/g
-
-type Replacement = readonly [from: string, to: string]
-
-function replaceAll(text: string, replacements: readonly Replacement[]): string {
-  return replacements.reduce((acc, [from, to]) => acc.split(from).join(to), text)
 }
 
 /** Keys holding record ids, never personal text, and left alone by the text pass. */
@@ -80,26 +65,11 @@ export function documentCase(caseFile: CaseFile, options: ViewOptions): Document
     // As on the case page (domain/sensitive.ts): a minor is never shown, even masked.
     return viewParty(party, party.minor ? 'deidentified' : view, options.pseudonym(party, ordinal))
   })
-  const replacements: Replacement[] = file.parties
-    .flatMap((original, i) => {
-      const shown = parties[i] as Party
-      const pairs: Replacement[] = []
-      if (original.kind === 'person' && [...original.name].length >= 2) {
-        pairs.push([original.name, shown.name])
-      }
-      if (original.idNumber) pairs.push([original.idNumber, shown.idNumber ?? hidden])
-      if (original.phone) pairs.push([original.phone, shown.phone ?? hidden])
-      if (original.address) pairs.push([original.address, shown.address ?? hidden])
-      return pairs
-    })
-    // Longest first, so 欧阳娜娜 is replaced before a party called 欧阳.
-    .sort((a, b) => b[0].length - a[0].length)
-  const masked = view === 'masked'
-  const redact = (text: string) =>
-    replaceAll(text, replacements)
-      .replace(RESIDENT_ID, (id) => (masked ? maskResidentId(id) : hidden))
-      .replace(MOBILE, (phone) => (masked ? maskPhone(phone) : hidden))
-      .replace(LANDLINE, (phone) => (masked ? maskPhone(phone) : hidden))
+  const redact = textRedactor(
+    file.parties.map((original, i) => ({ original, shown: parties[i] as Party })),
+    view,
+    hidden,
+  )
   const redacted = mapStrings({ ...visible, parties: [] }, redact) as CaseFile
   const households =
     view === 'deidentified'
