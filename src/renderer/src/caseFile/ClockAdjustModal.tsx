@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core'
+import { Group, NumberInput, Text, TextInput, Textarea } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IsoDate } from '../../../shared/domain/iso-date'
@@ -7,7 +7,7 @@ import { useLabel } from '../i18n'
 import { useSession } from '../status'
 import { useFieldMessages } from '../validation'
 import { useSupervisorApproval } from './SupervisorApproval'
-import { WriteError } from './WriteError'
+import { WriteModal } from './WriteModal'
 
 type ClockView = CaseFile['clocks'][number]
 
@@ -43,60 +43,53 @@ export function PauseClockModal({
     )
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <WriteModal
+      file={file}
       title={t('clocks.pauseTitle', { clock: label(`workflow.clock.${clock.clockId}`) })}
+      mutation={pause}
+      ready={ready}
+      submitLabel={t('clocks.pause')}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <Stack>
-        <Text size="xs" c="dimmed">
-          {clock.source}
-        </Text>
-        <Group grow align="flex-start">
-          <TextInput
-            type="date"
-            label={t('clocks.pauseFrom')}
-            required
-            value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
-          />
-          <TextInput
-            type="date"
-            label={t('clocks.pauseTo')}
-            required
-            value={to}
-            error={orderError ?? core.to}
-            onChange={(e) => setTo(e.currentTarget.value)}
-          />
-        </Group>
-        <Text size="xs" c="dimmed">
-          {t('clocks.pauseHint')}
-        </Text>
-        <Textarea
-          label={t('clocks.reason')}
+      <Text size="xs" c="dimmed">
+        {clock.source}
+      </Text>
+      <Group grow align="flex-start">
+        <TextInput
+          type="date"
+          label={t('clocks.pauseFrom')}
           required
-          autosize
-          minRows={2}
-          value={reason}
-          error={core.reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
         />
-        {core.clockId && (
-          <Text size="sm" c="red">
-            {core.clockId}
-          </Text>
-        )}
-        <WriteError error={pause.error} caseId={file.id} onReloaded={pause.reset} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button disabled={!ready} loading={pause.isPending} onClick={submit}>
-            {t('clocks.pause')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+        <TextInput
+          type="date"
+          label={t('clocks.pauseTo')}
+          required
+          value={to}
+          error={orderError ?? core.to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+        />
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('clocks.pauseHint')}
+      </Text>
+      <Textarea
+        label={t('clocks.reason')}
+        required
+        autosize
+        minRows={2}
+        value={reason}
+        error={core.reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+      />
+      {core.clockId && (
+        <Text size="sm" c="red">
+          {core.clockId}
+        </Text>
+      )}
+    </WriteModal>
   )
 }
 
@@ -144,56 +137,49 @@ export function ExtendClockModal({
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <WriteModal
+      file={file}
       title={t('clocks.extendTitle', { clock: label(`workflow.clock.${clock.clockId}`) })}
+      mutation={extend}
+      ready={ready}
+      submitLabel={t('clocks.extend')}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <Stack>
-        <Text size="xs" c="dimmed">
-          {clock.source}
+      <Text size="xs" c="dimmed">
+        {clock.source}
+      </Text>
+      <NumberInput
+        label={t('clocks.extendLength', { unit })}
+        description={
+          clock.maxExtension === null
+            ? undefined
+            : t('clocks.extendMax', { max: String(clock.maxExtension), used: String(used), unit })
+        }
+        required
+        min={1}
+        max={left}
+        allowDecimal={false}
+        allowNegative={false}
+        value={length}
+        error={core.length}
+        onChange={setLength}
+      />
+      <Textarea
+        label={t('clocks.reason')}
+        required
+        autosize
+        minRows={2}
+        value={reason}
+        error={core.reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+      />
+      {needsApprover && signed.fields}
+      {core.clockId && (
+        <Text size="sm" c="red">
+          {core.clockId}
         </Text>
-        <NumberInput
-          label={t('clocks.extendLength', { unit })}
-          description={
-            clock.maxExtension === null
-              ? undefined
-              : t('clocks.extendMax', { max: String(clock.maxExtension), used: String(used), unit })
-          }
-          required
-          min={1}
-          max={left}
-          allowDecimal={false}
-          allowNegative={false}
-          value={length}
-          error={core.length}
-          onChange={setLength}
-        />
-        <Textarea
-          label={t('clocks.reason')}
-          required
-          autosize
-          minRows={2}
-          value={reason}
-          error={core.reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-        />
-        {needsApprover && signed.fields}
-        {core.clockId && (
-          <Text size="sm" c="red">
-            {core.clockId}
-          </Text>
-        )}
-        <WriteError error={extend.error} caseId={file.id} onReloaded={extend.reset} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button disabled={!ready} loading={extend.isPending} onClick={submit}>
-            {t('clocks.extend')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      )}
+    </WriteModal>
   )
 }

@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   Paper,
   Select,
   Stack,
@@ -24,7 +23,7 @@ import { useCaseWrite, type CaseFile } from '../cases/api'
 import { useEnumOptions } from '../cases/options'
 import { useDates } from '../format'
 import { useFieldMessages } from '../validation'
-import { WriteError } from './WriteError'
+import { WriteModal } from './WriteModal'
 
 const OUTCOME_COLOR = { pending: 'yellow', granted: 'green', partlyGranted: 'blue', refused: 'red' }
 
@@ -136,51 +135,48 @@ function AddRequestModal({ file, onClose }: { file: CaseFile; onClose: () => voi
     )
   }
   return (
-    <Modal opened onClose={onClose} title={t('privacy.requests.add')}>
-      <Stack>
-        <Select
-          label={t('privacy.requests.party')}
-          required
-          data={file.parties.map((p) => ({ value: p.id, label: p.name }))}
-          value={partyId}
-          onChange={setPartyId}
-          error={core['request.partyId']}
-        />
-        <Select
-          label={t('privacy.requests.kind')}
-          required
-          data={options(DataRequestKind.options, 'privacy.requests.kindLabel')}
-          value={kind}
-          onChange={setKind}
-        />
-        <TextInput
-          type="date"
-          label={t('privacy.requests.receivedAt')}
-          required
-          value={receivedAt}
-          error={core['request.receivedAt']}
-          onChange={(e) => setReceivedAt(e.currentTarget.value)}
-        />
-        <Textarea
-          label={t('privacy.requests.request')}
-          required
-          autosize
-          minRows={2}
-          value={request}
-          error={core['request.request']}
-          onChange={(e) => setRequest(e.currentTarget.value)}
-        />
-        <WriteError error={add.error} caseId={file.id} onReloaded={add.reset} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button disabled={!ready} loading={add.isPending} onClick={submit}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <WriteModal
+      file={file}
+      title={t('privacy.requests.add')}
+      mutation={add}
+      ready={ready}
+      submitLabel={t('common.save')}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Select
+        label={t('privacy.requests.party')}
+        required
+        data={file.parties.map((p) => ({ value: p.id, label: p.name }))}
+        value={partyId}
+        onChange={setPartyId}
+        error={core['request.partyId']}
+      />
+      <Select
+        label={t('privacy.requests.kind')}
+        required
+        data={options(DataRequestKind.options, 'privacy.requests.kindLabel')}
+        value={kind}
+        onChange={setKind}
+      />
+      <TextInput
+        type="date"
+        label={t('privacy.requests.receivedAt')}
+        required
+        value={receivedAt}
+        error={core['request.receivedAt']}
+        onChange={(e) => setReceivedAt(e.currentTarget.value)}
+      />
+      <Textarea
+        label={t('privacy.requests.request')}
+        required
+        autosize
+        minRows={2}
+        value={request}
+        error={core['request.request']}
+        onChange={(e) => setRequest(e.currentTarget.value)}
+      />
+    </WriteModal>
   )
 }
 
@@ -224,43 +220,40 @@ function DecideRequestModal({
     )
   }
   return (
-    <Modal opened onClose={onClose} title={t('privacy.requests.decide')}>
-      <Stack>
-        <Text size="sm">{request.request}</Text>
-        <Select
-          label={t('privacy.requests.outcome')}
-          required
-          data={options(DECISIONS.options, 'privacy.requests.outcomeLabel')}
-          value={outcome}
-          onChange={setOutcome}
-        />
-        <TextInput
-          type="date"
-          label={t('privacy.requests.decidedAt')}
-          required
-          value={decidedAt}
-          error={core['decision.decidedAt']}
-          onChange={(e) => setDecidedAt(e.currentTarget.value)}
-        />
-        <Textarea
-          label={t('privacy.requests.response')}
-          required={needsReason}
-          autosize
-          minRows={2}
-          value={response}
-          error={core['decision.response']}
-          onChange={(e) => setResponse(e.currentTarget.value)}
-        />
-        <WriteError error={decide.error} caseId={file.id} onReloaded={decide.reset} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button disabled={!ready} loading={decide.isPending} onClick={submit}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <WriteModal
+      file={file}
+      title={t('privacy.requests.decide')}
+      mutation={decide}
+      ready={ready}
+      submitLabel={t('common.save')}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Text size="sm">{request.request}</Text>
+      <Select
+        label={t('privacy.requests.outcome')}
+        required
+        data={options(DECISIONS.options, 'privacy.requests.outcomeLabel')}
+        value={outcome}
+        onChange={setOutcome}
+      />
+      <TextInput
+        type="date"
+        label={t('privacy.requests.decidedAt')}
+        required
+        value={decidedAt}
+        error={core['decision.decidedAt']}
+        onChange={(e) => setDecidedAt(e.currentTarget.value)}
+      />
+      <Textarea
+        label={t('privacy.requests.response')}
+        required={needsReason}
+        autosize
+        minRows={2}
+        value={response}
+        error={core['decision.response']}
+        onChange={(e) => setResponse(e.currentTarget.value)}
+      />
+    </WriteModal>
   )
 }

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, List, Modal, Paper, Stack, Text, Textarea } from '@mantine/core'
+import { Button, Checkbox, Group, List, Paper, Stack, Text, Textarea } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { WORKFLOWS } from '../../../shared/domain/workflow'
@@ -9,6 +9,7 @@ import { useSession } from '../status'
 import { useDescribeProblem } from './problems'
 import { useSupervisorApproval } from './SupervisorApproval'
 import { WriteError } from './WriteError'
+import { WriteModal } from './WriteModal'
 
 type NextStep = CaseFile['nextSteps'][number]
 
@@ -157,65 +158,59 @@ function TransitionDialog({
     )
 
   return (
-    <Modal opened onClose={onClose} title={title} size="lg">
-      <Stack>
-        {rule?.needsReason && (
-          <Textarea
-            label={t(`caseFile.reason.${step.action}`)}
-            required
-            autosize
-            minRows={3}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-          />
-        )}
-        {rule?.needsOtherRoutesNotice && (
-          <Checkbox
-            label={t('caseFile.otherRoutesNotice')}
-            checked={otherRoutes}
-            onChange={(event) => setOtherRoutes(event.currentTarget.checked)}
-          />
-        )}
-        {needsApprover && signed.fields}
-        {missingDocuments.length > 0 && (
-          <Stack gap={4}>
-            <Text size="sm">{t('caseFile.missingDocuments')}</Text>
-            <List size="sm">
-              {missingDocuments.map((problem) => (
-                <List.Item key={describe(problem)}>{describe(problem)}</List.Item>
-              ))}
-            </List>
-            {canOverride ? (
-              <Textarea
-                label={t('caseFile.overrideReason')}
-                required
-                autosize
-                minRows={2}
-                value={overrideReason}
-                onChange={(event) => setOverrideReason(event.currentTarget.value)}
-              />
-            ) : (
-              <Text size="sm" c="dimmed">
-                {t('caseFile.overrideNeedsSupervisor')}
-              </Text>
-            )}
-          </Stack>
-        )}
-        <WriteError error={mutation.error} caseId={file.id} onReloaded={mutation.reset} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color={step.action === 'terminate' ? 'red' : undefined}
-            disabled={!ready}
-            loading={mutation.isPending}
-            onClick={submit}
-          >
-            {t('common.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <WriteModal
+      file={file}
+      title={title}
+      size="lg"
+      mutation={mutation}
+      ready={ready}
+      submitLabel={t('common.confirm')}
+      submitColor={step.action === 'terminate' ? 'red' : undefined}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      {rule?.needsReason && (
+        <Textarea
+          label={t(`caseFile.reason.${step.action}`)}
+          required
+          autosize
+          minRows={3}
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+        />
+      )}
+      {rule?.needsOtherRoutesNotice && (
+        <Checkbox
+          label={t('caseFile.otherRoutesNotice')}
+          checked={otherRoutes}
+          onChange={(event) => setOtherRoutes(event.currentTarget.checked)}
+        />
+      )}
+      {needsApprover && signed.fields}
+      {missingDocuments.length > 0 && (
+        <Stack gap={4}>
+          <Text size="sm">{t('caseFile.missingDocuments')}</Text>
+          <List size="sm">
+            {missingDocuments.map((problem) => (
+              <List.Item key={describe(problem)}>{describe(problem)}</List.Item>
+            ))}
+          </List>
+          {canOverride ? (
+            <Textarea
+              label={t('caseFile.overrideReason')}
+              required
+              autosize
+              minRows={2}
+              value={overrideReason}
+              onChange={(event) => setOverrideReason(event.currentTarget.value)}
+            />
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('caseFile.overrideNeedsSupervisor')}
+            </Text>
+          )}
+        </Stack>
+      )}
+    </WriteModal>
   )
 }
