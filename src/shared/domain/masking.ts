@@ -99,6 +99,25 @@ export function viewParty<P extends PersonalFields>(
   }
 }
 
+/**
+ * A case's parties as a view shows them, people numbered per role in the given order (申请人1,
+ * 申请人2, 被申请人1 …: `pseudonym` makes the label). A minor is never shown, even masked
+ * (sensitive.ts): outside the full view, only by role and number.
+ */
+export function viewParties<P extends PersonalFields & { role: string; minor: boolean }>(
+  parties: readonly P[],
+  view: PersonalDataView,
+  pseudonym: (role: string, n: number) => string,
+): P[] {
+  const counts = new Map<string, number>()
+  return parties.map((party) => {
+    const n = (counts.get(party.role) ?? 0) + 1
+    counts.set(party.role, n)
+    const shown = view !== 'full' && party.minor ? 'deidentified' : view
+    return viewParty(party, shown, pseudonym(party.role, n))
+  })
+}
+
 const RESIDENT_ID_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g
 const MOBILE_IN_TEXT = /(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g
 const LANDLINE_IN_TEXT = /(?<!\d)0\d{2,3}[\s-]?[1-9]\d{6,7}(?!\d)/g

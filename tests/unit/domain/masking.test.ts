@@ -6,6 +6,7 @@ import {
   maskResidentId,
   maskText,
   textRedactor,
+  viewParties,
   viewParty,
 } from '../../../src/shared/domain/masking'
 
@@ -144,5 +145,37 @@ describe('textRedactor and maskText', () => {
 
   it('leaves a one-character name alone rather than every occurrence of that character', () => {
     expect(maskText('张先生与张女士', [{ ...zhang, name: '张' }])).toBe('张先生与张女士')
+  })
+})
+
+describe('viewParties', () => {
+  const person = (name: string, role: string, minor = false) => ({
+    kind: 'person' as const,
+    name,
+    idNumber: null,
+    phone: '13812345678',
+    address: null,
+    role,
+    minor,
+  })
+  const parties = [
+    person('张三丰', 'applicant'),
+    person('李四', 'respondent'),
+    person('张小明', 'applicant', true),
+  ]
+  const label = (role: string, n: number) => `${role}${n}`
+
+  it('numbers people per role in order, and never shows a minor outside the full view', () => {
+    expect(viewParties(parties, 'masked', label).map((p) => [p.name, p.phone])).toEqual([
+      ['张**', '138****5678'],
+      ['李*', '138****5678'],
+      ['applicant2', null],
+    ])
+    expect(viewParties(parties, 'deidentified', label).map((p) => p.name)).toEqual([
+      'applicant1',
+      'respondent1',
+      'applicant2',
+    ])
+    expect(viewParties(parties, 'full', label)).toEqual(parties)
   })
 })

@@ -1,10 +1,11 @@
 import type { TFunction } from 'i18next'
 import { sql, type Kysely } from 'kysely'
 import type { z } from 'zod'
-import { maskText, viewParty } from '../../../shared/domain/masking'
+import { maskText, viewParties } from '../../../shared/domain/masking'
 import { FAMILY_SAFETY_FIELDS, type WithheldPart } from '../../../shared/domain/sensitive'
 import type { CaseFile } from '../../../shared/schemas/case'
 import type { Database } from '../db/schema'
+import { pseudonym } from './pseudonym'
 
 type File = z.input<typeof CaseFile>
 
@@ -29,14 +30,8 @@ export function auditorView(file: File, t: TFunction): File {
     ),
   ]
   const mask = (text: string) => maskText(text, people)
-  const roleCount = new Map<string, number>()
-  const parties = file.parties.map((party) => {
-    const n = (roleCount.get(party.role) ?? 0) + 1
-    roleCount.set(party.role, n)
-    const pseudonym = t('privacy.pseudonym', { role: t(`case.partyRole.${party.role}`), n })
-    if (party.minor) withheld.add('minorsIdentity')
-    return viewParty(party, party.minor ? 'deidentified' : 'masked', pseudonym)
-  })
+  const parties = viewParties(file.parties, 'masked', pseudonym(t))
+  if (file.parties.some((party) => party.minor)) withheld.add('minorsIdentity')
 
   const accusation =
     file.details.category === 'petition' && file.details.petitionCategory === 'accusation'

@@ -1,4 +1,4 @@
-import { textRedactor, viewParty, type PersonalDataView } from '../../../shared/domain/masking'
+import { textRedactor, viewParties, type PersonalDataView } from '../../../shared/domain/masking'
 import { checkResidentId, type Sex } from '../../../shared/domain/resident-id'
 import { PartyRole, type CaseFile, type Party } from '../../../shared/schemas/case'
 
@@ -22,7 +22,7 @@ export interface ViewOptions {
   view: PersonalDataView
   includeRestricted: boolean
   /** The pseudonym of a person in the de-identified view: 申请人1, 被申请人2 … */
-  pseudonym: (party: Party, ordinal: number) => string
+  pseudonym: (role: string, n: number) => string
   /** What replaces a number the view hides completely. */
   hidden: string
 }
@@ -58,13 +58,7 @@ export function documentCase(caseFile: CaseFile, options: ViewOptions): Document
   }
   if (view === 'full') return { ...visible, documentView: view, personal, redact: (v) => v }
 
-  const ordinals = new Map<string, number>()
-  const parties = file.parties.map((party) => {
-    const ordinal = (ordinals.get(party.role) ?? 0) + 1
-    ordinals.set(party.role, ordinal)
-    // As on the case page (domain/sensitive.ts): a minor is never shown, even masked.
-    return viewParty(party, party.minor ? 'deidentified' : view, options.pseudonym(party, ordinal))
-  })
+  const parties = viewParties(file.parties, view, options.pseudonym)
   const redact = textRedactor(
     file.parties.map((original, i) => ({ original, shown: parties[i] as Party })),
     view,

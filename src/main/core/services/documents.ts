@@ -14,6 +14,7 @@ import type { CoreContext } from '../context'
 import { bindCaseFile } from '../documents/binder'
 import { DEFINITIONS } from '../documents/definitions'
 import type { DocContext } from '../documents/definitions/common'
+import { pseudonym } from '../cases/pseudonym'
 import { renderDocx } from '../documents/docx'
 import { renderPdf } from '../documents/pdf'
 import { documentCase, type ViewOptions } from '../documents/view'
@@ -79,7 +80,7 @@ function viewOptions(
     view,
     includeRestricted,
     hidden: '（已隐去）',
-    pseudonym: (party, ordinal) => `${label(`case.partyRole.${party.role}`)}${ordinal}`,
+    pseudonym: pseudonym(label),
   }
 }
 

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
 import { addMonths, todayInChina } from '../../../shared/domain/iso-date'
+import { viewParties } from '../../../shared/domain/masking'
 import { FAMILY_SAFETY_FIELDS } from '../../../shared/domain/sensitive'
 import { CaseCategory } from '../../../shared/domain/workflow/types'
 import { requireUser } from '../cases/access'
+import { pseudonym } from '../cases/pseudonym'
 import { caseFacts } from '../cases/state'
 import type { Database } from '../db/schema'
 import { CoreError } from '../errors'
@@ -148,22 +150,20 @@ export const privacyHandlers = {
       }
       const parties = await trx
         .selectFrom('party')
-        .select(['id', 'kind', 'role'])
+        .select(['id', 'kind', 'name', 'role', 'idNumber', 'phone', 'address', 'minor'])
         .where('caseId', '=', row.id)
         .orderBy('createdAt')
         .orderBy('id')
         .execute()
-      const counts = new Map<string, number>()
-      for (const party of parties) {
-        const n = (counts.get(party.role) ?? 0) + 1
-        counts.set(party.role, n)
-        const name =
-          party.kind === 'person'
-            ? t('privacy.pseudonym', { role: t(`case.partyRole.${party.role}`), n })
-            : undefined
+      const shown = viewParties(
+        parties.map((party) => ({ ...party, minor: party.minor === 1 })),
+        'deidentified',
+        pseudonym(t),
+      )
+      for (const party of shown) {
         await trx
           .updateTable('party')
-          .set({ name, idNumber: null, phone: null, address: null, updatedAt: now })
+          .set({ name: party.name, idNumber: null, phone: null, address: null, updatedAt: now })
           .where('id', '=', party.id)
           .execute()
       }

@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs'
 import type { TFunction } from 'i18next'
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import { maskText, viewParty, type PersonalDataView } from '../../../shared/domain/masking'
+import { maskText, viewParties, type PersonalDataView } from '../../../shared/domain/masking'
+import { pseudonym } from '../cases/pseudonym'
 import { CaseListQuery } from '../../../shared/schemas/case'
 import type { ExportBegin, ExportColumn, FileOutput } from '../../../shared/schemas/statistics'
 import type { Database } from '../db/schema'
@@ -244,14 +245,16 @@ async function rowsOf(db: Kysely<Database>, job: ExportJob, ids: string[]) {
     .execute()
   const leadOf = new Map(mediators.filter((m) => m.role === 'lead').map((m) => [m.caseId, m]))
   const parties = Map.groupBy(
-    await db
-      .selectFrom('party')
-      .select(['caseId', 'kind', 'name', 'role', 'idNumber', 'phone', 'address', 'minor'])
-      .where('caseId', 'in', ids)
-      .orderBy('caseId')
-      .orderBy('createdAt')
-      .orderBy('id')
-      .execute(),
+    (
+      await db
+        .selectFrom('party')
+        .select(['caseId', 'kind', 'name', 'role', 'idNumber', 'phone', 'address', 'minor'])
+        .where('caseId', 'in', ids)
+        .orderBy('caseId')
+        .orderBy('createdAt')
+        .orderBy('id')
+        .execute()
+    ).map((p) => ({ ...p, minor: p.minor === 1 })),
     (p) => p.caseId,
   )
   const records = want.has('records')
@@ -287,15 +290,7 @@ async function rowsOf(db: Kysely<Database>, job: ExportJob, ids: string[]) {
       ),
     ]
     const text = (value: string) => (view === 'full' ? value : maskText(value, people))
-    const counts = new Map<string, number>()
-    const shown = own.map((p) => {
-      const n = (counts.get(p.role) ?? 0) + 1
-      counts.set(p.role, n)
-      const pseudonym = t('privacy.pseudonym', { role: t(`case.partyRole.${p.role}`), n })
-      // A minor is never shown by name outside the case file, as in the auditor's view.
-      const partyView = view === 'masked' && p.minor ? 'deidentified' : view
-      return viewParty(p, partyView, pseudonym)
-    })
+    const shown = viewParties(own, view, pseudonym(t))
     const row: Record<ExportColumn, unknown> = {
       number: c.number,
       category: t(`workflow.category.${c.category}`),
