@@ -70,6 +70,15 @@ export interface PersonalFields {
   address: string | null
 }
 
+/** Someone known only by name (a session's attendee), to be masked in text like a party. */
+export const namedPerson = (name: string): PersonalFields => ({
+  kind: 'person',
+  name,
+  idNumber: null,
+  phone: null,
+  address: null,
+})
+
 /**
  * One party as the given view shows it. Organizations keep their name (a company or street
  * office is not personal data) but lose contact details in the de-identified view; the

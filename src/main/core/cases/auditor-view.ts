@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
 import { sql, type Kysely } from 'kysely'
 import type { z } from 'zod'
-import { maskText, viewParties } from '../../../shared/domain/masking'
+import { maskText, namedPerson, viewParties } from '../../../shared/domain/masking'
 import { FAMILY_SAFETY_FIELDS, type WithheldPart } from '../../../shared/domain/sensitive'
 import type { CaseFile } from '../../../shared/schemas/case'
 import type { Database } from '../db/schema'
@@ -19,15 +19,7 @@ export function auditorView(file: File, t: TFunction): File {
   const withheld = new Set<WithheldPart>()
   const people = [
     ...file.parties,
-    ...file.timeline.flatMap((entry) =>
-      (entry.attendees ?? []).map((name) => ({
-        kind: 'person' as const,
-        name,
-        idNumber: null,
-        phone: null,
-        address: null,
-      })),
-    ),
+    ...file.timeline.flatMap((entry) => (entry.attendees ?? []).map(namedPerson)),
   ]
   const mask = (text: string) => maskText(text, people)
   const parties = viewParties(file.parties, 'masked', pseudonym(t))

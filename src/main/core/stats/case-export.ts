@@ -4,7 +4,12 @@ import ExcelJS from 'exceljs'
 import type { TFunction } from 'i18next'
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import { maskText, viewParties, type PersonalDataView } from '../../../shared/domain/masking'
+import {
+  maskText,
+  namedPerson,
+  viewParties,
+  type PersonalDataView,
+} from '../../../shared/domain/masking'
 import { pseudonym } from '../cases/pseudonym'
 import { CaseListQuery } from '../../../shared/schemas/case'
 import type { ExportBegin, ExportColumn, FileOutput } from '../../../shared/schemas/statistics'
@@ -279,15 +284,7 @@ async function rowsOf(db: Kysely<Database>, job: ExportJob, ids: string[]) {
     const notes = records.get(id) ?? []
     const people = [
       ...own,
-      ...notes.flatMap((r) =>
-        (JSON.parse(r.attendees) as string[]).map((name) => ({
-          kind: 'person' as const,
-          name,
-          idNumber: null,
-          phone: null,
-          address: null,
-        })),
-      ),
+      ...notes.flatMap((r) => (JSON.parse(r.attendees) as string[]).map(namedPerson)),
     ]
     const text = (value: string) => (view === 'full' ? value : maskText(value, people))
     const shown = viewParties(own, view, pseudonym(t))
