@@ -23,11 +23,12 @@ async function retentionPolicies(db: Kysely<Database>) {
 }
 
 /**
- * Finished, not yet anonymized cases whose category has a retention period, with the day that
- * period ends: the last move into a finished stage plus the years (in China's calendar days).
+ * Finished, not yet anonymized cases whose category has a retention period (all, or the one
+ * case asked about), with the day that period ends: the last move into a finished stage plus
+ * the years (in China's calendar days).
  */
-async function finishedCases(db: Kysely<Database>) {
-  const rows = await db
+async function finishedCases(db: Kysely<Database>, caseId?: string) {
+  let query = db
     .selectFrom('case')
     .innerJoin('retentionPolicy', 'retentionPolicy.category', 'case.category')
     .innerJoin('stageTransition', (join) =>
@@ -45,9 +46,8 @@ async function finishedCases(db: Kysely<Database>) {
     ])
     .where('case.stage', 'in', FINISHED_STAGES)
     .where('case.anonymizedAt', 'is', null)
-    .groupBy('case.id')
-    .orderBy('case.number')
-    .execute()
+  if (caseId !== undefined) query = query.where('case.id', '=', caseId)
+  const rows = await query.groupBy('case.id').orderBy('case.number').execute()
   return rows.map(({ years, closedAtUtc, ...row }) => {
     const closedAt = todayInChina(new Date(closedAtUtc))
     return { ...row, closedAt, keepUntil: addMonths(closedAt, years * 12) }
@@ -144,7 +144,7 @@ export const privacyHandlers = {
     const placeholder = t('privacy.anonymizedText')
     const today = todayInChina(ctx.now())
     return writeCase(ctx, { caseId, version }, async ({ trx, row, now }) => {
-      const due = (await finishedCases(trx)).find((c) => c.caseId === row.id)
+      const [due] = await finishedCases(trx, row.id)
       if (!due || due.keepUntil > today) {
         throw new CoreError('VALIDATION', undefined, [{ path: 'caseId', rule: 'retentionNotDue' }])
       }
